@@ -1,0 +1,43 @@
+"""Articles with raw input to articles with clean body text (``Article.text``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from storyline.clean.html import clean_html
+from storyline.clean.text import clean_text, content_words, shared_lines, split_lines
+from storyline.model import Article
+
+
+def clean(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """Clean a batch together: lines that several documents share and words the other
+    reports use are evidence about what is furniture and what is story."""
+    texts = [a.raw for a in articles if a.kind == "text"]
+    shared = shared_lines([split_lines(t) for t in texts]) if len(texts) > 1 else None
+    vocab = [_story_words(a.raw) for a in articles] if len(articles) > 1 else []
+    cleaned = []
+    for i, article in enumerate(articles):
+        if article.kind == "html":
+            text = _without_title(clean_html(article.raw), article.title)
+        else:
+            others = frozenset().union(*(v for j, v in enumerate(vocab) if j != i))
+            text = clean_text(article.raw, shared, others, article.title)
+        cleaned.append(replace(article, text=text))
+    return tuple(cleaned)
+
+
+def _story_words(raw: str) -> set[str]:
+    """Content words of a document's long lines: its story, not its menus and prompts."""
+    return content_words(" ".join(line.text for line in split_lines(raw) if len(line.words) >= 12))
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """The headline is metadata (``Article.title``), not a sentence of the body."""
+    if not title:
+        return text
+    key = " ".join(title.split()).casefold()
+    return "\n\n".join(p for p in text.split("\n\n") if p.casefold() != key)
+
+
+__all__ = ["clean", "clean_html", "clean_text"]

@@ -1,0 +1,34 @@
+"""Every reason a user can be shown for rejecting an input, in one place.
+
+Readers report problems as data (``Problem``) rather than raising, so one bad file never
+stops a run; ``StorylineError`` is only for conditions that end the whole command.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    EMPTY = "empty file"
+    BINARY = "binary content, not text"
+    UNDECODABLE = "could not detect a text encoding"
+    TRUNCATED_GZIP = "truncated or corrupt gzip stream"
+    UNSUPPORTED = "unsupported file type (expected .txt, .html, .htm, .jsonl, optionally .gz)"
+    NOT_FOUND = "no such file or directory"
+    UNREADABLE = "cannot read file"
+    BAD_JSON = "malformed JSON"
+    NOT_OBJECT = "JSON line is not an object"
+    NO_BODY = "no 'text' or 'html' field"
+    LINE_TOO_LONG = "line longer than the limit, skipped"
+    CAPPED = "file larger than the limit, only its beginning was read"
+    NO_ARTICLE_TEXT = "no article text found after cleaning"
+    TOO_MANY = "more articles than the limit, the rest were not used"
+
+
+def describe(reason: Reason, detail: str = "") -> str:
+    return f"{reason.value}: {detail}" if detail else reason.value
+
+
+class StorylineError(Exception):
+    """A condition that ends the command (e.g. no usable article at all)."""

@@ -1,0 +1,132 @@
+"""Walk the paths a user gave and hand each file to the reader for its kind.
+
+Every file either yields articles or a ``Problem`` naming the file and the reason, so one
+broken file never hides the good ones beside it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from storyline.errors import Reason, describe
+from storyline.ingest.article import text_article
+from storyline.ingest.decode import decode
+from storyline.ingest.html import html_article
+from storyline.ingest.jsonl import MAX_LINE_BYTES, jsonl_articles
+from storyline.model import Article, Problem
+
+MAX_DOCUMENT_BYTES = 10_000_000
+KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+
+
+def kind_of(path: Path) -> str | None:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return KINDS.get(suffixes[-1]) if suffixes else None
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
+    """Files in a stable order: directories recursively, hidden files skipped."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield Problem(str(path), describe(Reason.NOT_FOUND))
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
+    for item in expand(paths):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield from read_file(item)
+
+
+def read_file(path: Path) -> Iterator[Article | Problem]:
+    kind = kind_of(path)
+    name = str(path)
+    if kind is None:
+        yield Problem(name, describe(Reason.UNSUPPORTED))
+    elif kind == "jsonl":
+        yield from _read_jsonl(path)
+    else:
+        yield from _read_document(path, kind)
+
+
+def _read_document(path: Path, kind: str) -> Iterator[Article | Problem]:
+    name = str(path)
+    try:
+        data, broken = _read_bytes(path, MAX_DOCUMENT_BYTES + 1)
+    except OSError as e:
+        yield Problem(name, describe(Reason.UNREADABLE, e.strerror or str(e)))
+        return
+    if broken:
+        yield Problem(name, describe(Reason.TRUNCATED_GZIP, f"used the first {len(data):,} bytes"))
+    if len(data) > MAX_DOCUMENT_BYTES:
+        data = data[:MAX_DOCUMENT_BYTES]
+        yield Problem(name, describe(Reason.CAPPED, f"limit {MAX_DOCUMENT_BYTES:,} bytes"))
+    if not data.strip():
+        if not broken:
+            yield Problem(name, describe(Reason.EMPTY))
+        return
+    text = decode(data)
+    if isinstance(text, Reason):
+        yield Problem(name, describe(text))
+        return
+    yield (html_article if kind == "html" else text_article)(name, text)
+
+
+def _read_bytes(path: Path, limit: int) -> tuple[bytes, bool]:
+    """The file's bytes (decompressed), and whether a gzip stream ended early or was corrupt."""
+    if path.suffix.lower() != ".gz":
+        with path.open("rb") as f:
+            return f.read(limit), False
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with gzip.open(path, "rb") as f:
+            while size < limit and (chunk := f.read(min(1 << 20, limit - size))):
+                chunks.append(chunk)
+                size += len(chunk)
+    except (EOFError, gzip.BadGzipFile, zlib.error):
+        return b"".join(chunks), True
+    return b"".join(chunks), False
+
+
+def _read_jsonl(path: Path) -> Iterator[Article | Problem]:
+    name = str(path)
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    try:
+        with opener(path, "rb") as f:
+            yield from jsonl_articles(name, _lines(f))
+    except OSError as e:
+        yield Problem(name, describe(Reason.UNREADABLE, e.strerror or str(e)))
+    except _Truncated:
+        yield Problem(name, describe(Reason.TRUNCATED_GZIP, "lines before the break were used"))
+
+
+class _Truncated(Exception):
+    pass
+
+
+def _lines(f: BinaryIO) -> Iterator[bytes]:
+    """Lines of at most MAX_LINE_BYTES + 1 bytes: an endless line is skipped, not loaded."""
+    try:
+        while line := f.readline(MAX_LINE_BYTES + 1):
+            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+            yield line
+    except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+        raise _Truncated from e

@@ -1,0 +1,59 @@
+"""JSONL dumps, one article per line, streamed so a dump of any size runs in constant memory."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from storyline.errors import Reason, describe
+from storyline.ingest.article import text_article
+from storyline.ingest.decode import decode
+from storyline.ingest.html import html_article
+from storyline.ingest.published import parse_date
+from storyline.model import Article, Problem
+
+MAX_LINE_BYTES = 5_000_000
+
+
+def jsonl_articles(path: str, lines: Iterable[bytes]) -> Iterator[Article | Problem]:
+    empty = True
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        empty = False
+        where = f"{path}:{number}"
+        if len(line) > MAX_LINE_BYTES:
+            yield Problem(where, describe(Reason.LINE_TOO_LONG, f"{len(line):,} bytes"))
+            continue
+        yield _record(where, line)
+    if empty:
+        yield Problem(path, describe(Reason.EMPTY))
+
+
+def _record(where: str, line: bytes) -> Article | Problem:
+    text = decode(line)
+    if isinstance(text, Reason):
+        return Problem(where, describe(text))
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as e:
+        return Problem(where, describe(Reason.BAD_JSON, e.msg))
+    if not isinstance(record, dict):
+        return Problem(where, describe(Reason.NOT_OBJECT))
+    meta = {
+        "url": _str(record.get("url")),
+        "title": _str(record.get("title")),
+        "outlet": _str(record.get("outlet")),
+        "published": parse_date(record.get("published")),
+    }
+    body = _str(record.get("text"))
+    if body and body.strip():
+        return text_article(where, body, **meta)
+    html = _str(record.get("html"))
+    if html and html.strip():
+        return html_article(where, html, **meta)
+    return Problem(where, describe(Reason.NO_BODY))
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None

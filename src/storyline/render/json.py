@@ -1,0 +1,48 @@
+"""The JSON contract other tools rely on (documented in README.md, checked by tests).
+
+``sources[].article`` is the index into ``articles``, so
+``articles[article]["text"][start:end]`` is the source span.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from storyline.model import Article, Brief, Source
+
+
+def as_dict(brief: Brief) -> dict[str, Any]:
+    return {
+        "summary": "\n".join(s.text for s in brief.summary),
+        "sentences": [
+            {"text": s.text, "sources": [_source(src) for src in s.sources]} for s in brief.summary
+        ],
+        "articles": [_article(a) for a in brief.articles],
+        "problems": [{"path": p.path, "reason": p.reason} for p in brief.problems],
+    }
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "article": source.article,
+        "outlet": source.outlet,
+        "start": source.start,
+        "end": source.end,
+    }
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "path": article.path,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "text": article.text,
+    }
+
+
+def render_json(brief: Brief) -> str:
+    return json.dumps(as_dict(brief), ensure_ascii=False, indent=2) + "\n"

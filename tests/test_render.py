@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from storyline.model import Article, Brief, Source, SummarySentence
+from storyline.render import render_html, render_json, render_markdown
+
+EVIL = 'Officials said <script>alert(1)</script> and <img src=x onerror="alert(2)"> were found.'
+
+
+def evil_brief() -> Brief:
+    article = Article("id1", "x.txt", "<b>Outlet</b>", "text", EVIL, text=EVIL, title="<i>T</i>")
+    return Brief((SummarySentence(EVIL, (Source(0, article.outlet, 0, len(EVIL)),)),), (article,))
+
+
+def test_html_escapes_everything_from_articles() -> None:
+    html = render_html(evil_brief())
+    assert "<script>" not in html and "<img" not in html and "<b>Outlet" not in html
+    assert "&lt;script&gt;" in html
+    assert 'id="a0-0-' in html and 'href="#a0-0-' in html
+
+
+def test_html_is_self_contained() -> None:
+    html = render_html(evil_brief())
+    assert "http" not in html.replace("http-equiv", "")
+
+
+def test_markdown_escapes_markup() -> None:
+    md = render_markdown(evil_brief())
+    assert "<script>" not in md and "\\<script\\>" in md
+
+
+def test_json_round_trips_text_exactly() -> None:
+    import json
+
+    data = json.loads(render_json(evil_brief()))
+    assert data["sentences"][0]["text"] == EVIL
