@@ -43,14 +43,35 @@ _STOP = {
 }
 
 
-_NUMBER_WORDS = dict(
-    zip(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split(),
-        map(str, range(1, 21)),
-        strict=True,
+_NUMBER_WORDS = {
+    word: str(i)
+    for i, word in enumerate(
+        [
+            "_",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ],
     )
-)
+    if i
+}
 
 
 def figures(text: str) -> list[str]:

@@ -21,10 +21,14 @@ from storyline.model import Annotated, Sentence
 
 @dataclass(frozen=True)
 class Weights:
+    """Defaults are the best of a grid on 250 multinews-plus-val clusters
+    (benchmarks/tune_summary.py); cross-source support did not add to the balanced
+    centroid there, so it is kept as a knob at 0."""
+
     centroid: float = 1.0
-    support: float = 0.5
-    position: float = 0.5
-    redundancy: float = 0.5  # a candidate this similar to a chosen sentence is a repeat
+    support: float = 0.0
+    position: float = 1.0
+    redundancy: float = 0.4  # a candidate this similar to a chosen sentence is a repeat
     min_words: int = 6
     max_words: int = 60
 
