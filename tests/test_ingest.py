@@ -151,3 +151,24 @@ def test_seed_metadata(seeds: Path) -> None:
 def test_decode_never_crashes(data: bytes) -> None:
     result = decode(data)
     assert isinstance(result, str) or result.value
+
+
+def test_huge_document_is_capped_with_a_warning(tmp_path: Path, monkeypatch) -> None:
+    from storyline.ingest import files
+
+    monkeypatch.setattr(files, "MAX_DOCUMENT_BYTES", 300)
+    path = write(tmp_path / "long.txt", BODY * 20)
+    (article,), (problem,) = read(path)
+    assert len(article.raw) == 300
+    assert problem.reason.startswith("file larger than the limit")
+
+
+def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path, monkeypatch) -> None:
+    from storyline.ingest import jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 500)
+    lines = [json.dumps({"text": BODY * 50}), json.dumps({"text": BODY})]
+    path = write(tmp_path / "dump.jsonl", "\n".join(lines) + "\n")
+    articles, problems = read(path)
+    assert [a.raw for a in articles] == [BODY]
+    assert problems[0].path == f"{path}:1" and "longer than the limit" in problems[0].reason

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storyline.errors import Reason, describe
+from storyline.ingest import jsonl
 from storyline.ingest.article import text_article
 from storyline.ingest.decode import decode
 from storyline.ingest.html import html_article
-from storyline.ingest.jsonl import MAX_LINE_BYTES, jsonl_articles
 from storyline.model import Article, Problem
 
 MAX_DOCUMENT_BYTES = 10_000_000
@@ -109,7 +109,7 @@ def _read_jsonl(path: Path) -> Iterator[Article | Problem]:
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
         with opener(path, "rb") as f:
-            yield from jsonl_articles(name, _lines(f))
+            yield from jsonl.jsonl_articles(name, _lines(f))
     except OSError as e:
         yield Problem(name, describe(Reason.UNREADABLE, e.strerror or str(e)))
     except _Truncated:
@@ -122,9 +122,10 @@ class _Truncated(Exception):
 
 def _lines(f: BinaryIO) -> Iterator[bytes]:
     """Lines of at most MAX_LINE_BYTES + 1 bytes: an endless line is skipped, not loaded."""
+    limit = jsonl.MAX_LINE_BYTES
     try:
-        while line := f.readline(MAX_LINE_BYTES + 1):
-            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+        while line := f.readline(limit + 1):
+            if len(line) > limit and not line.endswith(b"\n"):
                 while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass
             yield line
