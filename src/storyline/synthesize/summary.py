@@ -2,12 +2,12 @@
 together, each fact once, within a word budget.
 
 Why not LexRank/TextRank: they rank by centrality inside one sentence graph and ignore
-where a sentence sits in its article and how many outlets repeat it; news puts the core
-facts first, and a fact several outlets report is what a reader of all of them would
-take away. So a sentence scores by its similarity to the story's centroid (every article
-weighted equally, so one long article does not own the story), by the support it has in
-other articles, and by its position; selection is greedy with a redundancy cut, so a fact
-told by three outlets appears once (and is attributed to all three).
+where a sentence sits in its article; news puts the core facts first. So a sentence scores
+by its similarity to the story's centroid, with every article weighted equally (what the
+sources say together, not what the longest article says), and by its position; a
+cross-source support term is available but measured no gain on plus-val, so it is off by
+default. Selection is greedy with a redundancy cut, so a fact told by three outlets
+appears once (and attribution credits all three).
 """
 
 from __future__ import annotations
