@@ -68,6 +68,17 @@ def cut(sentences: Sequence[str], budget: int) -> list[str]:
     return [s for s in out if s]
 
 
+METRICS = ("rouge1", "rouge2", "rougeLsum")
+
+
+def rouge_f1(
+    scorer: rouge_scorer.RougeScorer, reference: str, summary: Sequence[str]
+) -> list[float]:
+    """F1 x 100 for each of METRICS, one sentence per line (as ROUGE-Lsum needs)."""
+    got = scorer.score("\n".join(sentences_of(reference)), "\n".join(summary))
+    return [100 * got[m].fmeasure for m in METRICS]
+
+
 def storyline(passages: list[str], budget: int) -> list[str]:
     articles = [text_article(f"passage-{i}", p) for i, p in enumerate(passages)]
     return [s.text for s in brief_articles(articles, words=budget).summary]
@@ -81,7 +92,7 @@ def lead(passages: list[str], budget: int) -> list[str]:
         for a in range(len(per))
         if i < len(per[a])
     ]
-    return cut(order, budget)
+    return order
 
 
 class PysbdTokenizer:
@@ -114,7 +125,7 @@ def sumy_method(cls: type) -> Callable[[list[str], int], list[str]]:
                     break
             return taken
 
-        return cut([str(s) for s in summarizer(doc, until_budget)], budget)
+        return [str(s) for s in summarizer(doc, until_budget)]
 
     return run
 
@@ -141,23 +152,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"data not found: {args.data} (shared/ must sit beside the clone)", file=sys.stderr)
         return 2
     clusters = load(args.data, args.limit)
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     t0 = time.perf_counter()
     storyline(["Warm-up text so that model and library loading is not timed per cluster."] * 2, 10)
     load_seconds = time.perf_counter() - t0
     results = {}
     for name, method in METHODS.items():
-        scores = {"rouge1": [], "rouge2": [], "rougeLsum": []}
+        rows = []
         seconds = 0.0
         for passages, reference in clusters:
             start = time.perf_counter()
             summary = cut(method(passages, args.words), args.words)
             seconds += time.perf_counter() - start
-            ref = "\n".join(sentences_of(reference))
-            got = scorer.score(ref, "\n".join(summary))
-            for key in scores:
-                scores[key].append(got[key].fmeasure)
-        results[name] = {k: 100 * statistics.mean(v) for k, v in scores.items()}
+            rows.append(rouge_f1(scorer, reference, summary))
+        results[name] = {
+            m: statistics.mean(col) for m, col in zip(METRICS, zip(*rows, strict=True), strict=True)
+        }
         results[name]["s_per_cluster"] = seconds / len(clusters)
         print(f"  {name}: done", file=sys.stderr)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

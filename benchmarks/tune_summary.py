@@ -12,7 +12,7 @@ import itertools
 import json
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rouge_score import rouge_scorer
@@ -20,8 +20,9 @@ from rouge_score import rouge_scorer
 from storyline.annotate import annotate
 from storyline.clean import clean
 from storyline.ingest import text_article
+from storyline.model import Article
 from storyline.synthesize import Weights, summarize
-from summary_quality import sentences_of
+from summary_quality import METRICS, rouge_f1
 
 DATA = (
     Path(__file__).resolve().parents[2]
@@ -29,38 +30,36 @@ DATA = (
 )
 
 
+def plus_val_clusters(limit: int) -> Iterator[tuple[list[Article], str]]:
+    """The cleaned, usable articles of each cluster and its reference summary."""
+    with gzip.open(DATA, "rt", encoding="utf-8") as f:
+        for line in itertools.islice(f, limit):
+            row = json.loads(line)
+            docs = [d for d in row["raw_document"] if d.strip()]
+            articles = clean([text_article(f"d{i}", d) for i, d in enumerate(docs)])
+            usable = [a for a in articles if a.text.strip()]
+            if usable:
+                yield usable, row["summary"]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--words", type=int, default=260)
     args = parser.parse_args(argv)
-    stories, refs = [], []
-    with gzip.open(DATA, "rt", encoding="utf-8") as f:
-        for line in itertools.islice(f, args.limit):
-            row = json.loads(line)
-            docs = [d for d in row["raw_document"] if d.strip()]
-            if not docs:
-                continue
-            articles = clean([text_article(f"d{i}", d) for i, d in enumerate(docs)])
-            usable = [a for a in articles if a.text.strip()]
-            if usable:
-                stories.append(annotate(usable))
-                refs.append("\n".join(sentences_of(row["summary"])))
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    clusters = [(annotate(a), ref) for a, ref in plus_val_clusters(args.limit)]
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     grid = itertools.product((1.0,), (0.0, 0.5, 1.0), (0.0, 0.25, 0.5, 1.0), (0.4, 0.5, 0.6))
     results = []
     for centroid, support, position, redundancy in grid:
         w = Weights(centroid, support, position, redundancy)
-        r1, r2, rl = [], [], []
-        for story, ref in zip(stories, refs, strict=True):
-            summary = "\n".join(s.text for s in summarize(story, args.words, w))
-            got = scorer.score(ref, summary)
-            r1.append(got["rouge1"].fmeasure)
-            r2.append(got["rouge2"].fmeasure)
-            rl.append(got["rougeLsum"].fmeasure)
-        row = (statistics.mean(r1) * 100, statistics.mean(r2) * 100, statistics.mean(rl) * 100, w)
-        results.append(row)
-        print(f"{row[0]:.2f} {row[1]:.2f} {row[2]:.2f} {w}", file=sys.stderr)
+        rows = [
+            rouge_f1(scorer, ref, [s.text for s in summarize(story, args.words, w)])
+            for story, ref in clusters
+        ]
+        r1, r2, rl = (statistics.mean(col) for col in zip(*rows, strict=True))
+        results.append((r1, r2, rl, w))
+        print(f"{r1:.2f} {r2:.2f} {rl:.2f} {w}", file=sys.stderr)
     for r1, r2, rl, w in sorted(results, key=lambda r: r[0] + r[1] + r[2])[-5:]:
         print(f"{r1:.2f} {r2:.2f} {rl:.2f} {w}")
     return 0

