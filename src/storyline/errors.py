@@ -14,7 +14,10 @@ class Reason(StrEnum):
     BINARY = "binary content, not text"
     UNDECODABLE = "could not detect a text encoding"
     TRUNCATED_GZIP = "truncated or corrupt gzip stream"
-    UNSUPPORTED = "unsupported file type (expected .txt, .html, .htm, .jsonl, optionally .gz)"
+    UNSUPPORTED = (
+        "unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml,"
+        " optionally .gz)"
+    )
     NOT_FOUND = "no such file or directory"
     UNREADABLE = "cannot read file"
     BAD_JSON = "malformed JSON"
@@ -23,6 +26,9 @@ class Reason(StrEnum):
     LINE_TOO_LONG = "line longer than the limit, skipped"
     CAPPED = "file larger than the limit, only its beginning was read"
     NO_ARTICLE_TEXT = "no article text found after cleaning"
+    BAD_RECORD = "broken WARC record, skipped to the next one"
+    HTTP_STATUS = "page was not fetched successfully (HTTP status)"
+    NOT_A_FEED = "not an RSS or Atom feed"
     TOO_MANY = "more articles than the limit, the rest were not used"
 
 

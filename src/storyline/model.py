@@ -31,6 +31,7 @@ class Article:
     url: str | None = None
     title: str | None = None
     published: dt.date | None = None
+    seen: dt.date | None = None  # when a crawler fetched it (WARC-Date); a fallback for time
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,36 @@ class Brief:
     summary: tuple[SummarySentence, ...]
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Features:
+    """What grouping needs of an article, computed once from its clean text.
+
+    ``terms`` counts the content words of the headline and lead (the event is told there)
+    plus ``@name`` terms for capitalised names; ``fingerprint`` identifies the exact text,
+    ``minhash`` its word shingles, for near-duplicates and wire copies."""
+
+    terms: tuple[tuple[str, int], ...]
+    fingerprint: str
+    minhash: bytes
+    when: dt.date | None  # published, else crawled: the story's time window uses it
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A copy kept as a link to the article first stored with that content."""
+
+    original: str  # article id
+    kind: str  # "exact" (same text), "near" (same outlet, edited) or "wire" (other outlet)
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an incoming article went: a story, possibly as a copy, possibly merging stories."""
+
+    article: str
+    story: int
+    duplicate: Duplicate | None = None
+    merged: tuple[int, ...] = ()  # stories folded into ``story`` because this article bridged them

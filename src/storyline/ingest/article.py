@@ -24,6 +24,7 @@ def text_article(
     title: str | None = None,
     outlet: str | None = None,
     published: dt.date | None = None,
+    seen: dt.date | None = None,
 ) -> Article:
     return Article(
         id=article_id(path, raw),
@@ -34,4 +35,5 @@ def text_article(
         url=url,
         title=title or guess_title(raw),
         published=published or dateline(raw),
+        seen=seen,
     )

@@ -16,11 +16,22 @@ from storyline.errors import Reason, describe
 from storyline.ingest import jsonl
 from storyline.ingest.article import text_article
 from storyline.ingest.decode import decode
+from storyline.ingest.feed import feed_articles
 from storyline.ingest.html import html_article
+from storyline.ingest.warc import warc_articles
 from storyline.model import Article, Problem
 
 MAX_DOCUMENT_BYTES = 10_000_000
-KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+KINDS = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
 
 
 def kind_of(path: Path) -> str | None:
@@ -60,6 +71,8 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         yield Problem(name, describe(Reason.UNSUPPORTED))
     elif kind == "jsonl":
         yield from _read_jsonl(path)
+    elif kind == "warc":
+        yield from _read_warc(path)
     else:
         yield from _read_document(path, kind)
 
@@ -80,11 +93,23 @@ def _read_document(path: Path, kind: str) -> Iterator[Article | Problem]:
         if not broken:
             yield Problem(name, describe(Reason.EMPTY))
         return
+    if kind == "feed":
+        yield from feed_articles(name, data)
+        return
     text = decode(data)
     if isinstance(text, Reason):
         yield Problem(name, describe(text))
         return
     yield (html_article if kind == "html" else text_article)(name, text)
+
+
+def _read_warc(path: Path) -> Iterator[Article | Problem]:
+    """warcio reads per-record gzip itself, so the file is opened as it is."""
+    try:
+        with path.open("rb") as f:
+            yield from warc_articles(str(path), f, MAX_DOCUMENT_BYTES)
+    except OSError as e:
+        yield Problem(str(path), describe(Reason.UNREADABLE, e.strerror or str(e)))
 
 
 def _read_bytes(path: Path, limit: int) -> tuple[bytes, bool]:

@@ -22,6 +22,7 @@ def html_article(
     title: str | None = None,
     outlet: str | None = None,
     published: dt.date | None = None,
+    seen: dt.date | None = None,
 ) -> Article:
     meta = _metadata(raw, url)
     url = url or meta.get("url")
@@ -35,6 +36,7 @@ def html_article(
         url=url,
         title=title or meta.get("title"),
         published=published or parse_date(meta.get("date")),
+        seen=seen,
     )
 
 

@@ -1,0 +1,87 @@
+"""Article to ``Features``: the words that identify its event, and its copy fingerprints.
+
+Only the headline and the lead are counted: news puts the event (who, what, where) there,
+while later paragraphs drift to background that many unrelated stories share. Chinese,
+Japanese and Korean runs have no spaces, so they are cut into character pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+
+import numpy as np
+from datasketch import MinHash
+
+from storyline.clean.text import stopwords
+from storyline.model import Article, Features
+
+LEAD_WORDS = 200
+SHINGLE = 4
+NUM_PERM = 64
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z0-9][\w'’-]*|\b[A-Z]{2,}[0-9]*\b")
+
+
+def features(article: Article) -> Features:
+    text = _normalise(article.text)
+    title = _normalise(article.title or "")
+    lead = " ".join(text.split()[:LEAD_WORDS])
+    counts: Counter[str] = Counter()
+    for part, times in ((title, 2), (lead, 1)):
+        for term in _terms(part):
+            counts[term] += times
+        for name in _names(part):
+            counts["@" + name] += times
+    words = [w.casefold() for w in _TOKEN.findall(text)]
+    return Features(
+        terms=tuple(sorted(counts.items())),
+        fingerprint=hashlib.sha1(" ".join(words).encode("utf-8", "replace")).hexdigest(),
+        minhash=_minhash(words),
+        when=article.published or article.seen,
+    )
+
+
+def minhash_of(data: bytes) -> MinHash:
+    values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme="affine64")
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _terms(text: str) -> list[str]:
+    stop = stopwords()
+    out = []
+    for token in _TOKEN.findall(text):
+        for piece in _CJK.split(token):
+            word = piece.casefold().strip(".")
+            if len(word) > 1 and word not in stop:
+                out.append(word)
+        for run in _CJK.findall(token):
+            out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    return out
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised words not opening a sentence, and acronyms: a cheap stand-in for NER
+    that keeps grouping at thousands of articles a second (spaCy runs at ~4 k words/s)."""
+    stop = stopwords()
+    found = []
+    for line in text.splitlines():
+        for match in _NAME.finditer(line.strip()):
+            word = match.group(0).casefold()
+            if word not in stop:
+                found.append(word)
+    return found
+
+
+def _minhash(words: list[str]) -> bytes:
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    sketch = MinHash(num_perm=NUM_PERM, scheme="affine64")
+    sketch.update_batch([s.encode("utf-8", "replace") for s in shingles])
+    return sketch.hashvalues.astype("<u8").tobytes()

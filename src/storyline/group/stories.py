@@ -1,0 +1,206 @@
+"""Online story grouping: each new article joins the most similar live story or starts one.
+
+A story is the sum of its articles' TF-IDF vectors (so its centroid direction moves as it
+grows) plus the dates it spans. An article joins the best story whose cosine similarity
+reaches ``threshold`` and whose time window (first day - ``window`` to last day +
+``window``) holds the article's date; nothing is re-clustered. When an article reaches two
+stories that are themselves similar, it is the bridge that shows they are one event, and
+they are merged into the older one.
+
+IDF comes from the stream itself (document frequencies of what came before), and every
+decision depends only on the articles placed before it, in order, so replaying the stored
+articles in their stored order rebuilds exactly the state a run ended with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from storyline.model import Duplicate, Features, Placement
+
+THRESHOLD = 0.22
+MERGE = 0.4
+NAMES = 0.5  # cosine over names alone: reports in other languages share little else
+MIN_SHARED_NAMES = 2
+WINDOW = dt.timedelta(days=7)
+TOP_TERMS = 64
+PROBE_TERMS = 20
+MAX_CANDIDATES = 64
+
+
+@dataclass
+class _Story:
+    id: int
+    weights: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    names2: float = 0.0  # the part of ``norm2`` that ``@name`` terms make up
+    members: list[str] = field(default_factory=list)
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    def add(self, vector: dict[str, float]) -> None:
+        for term, weight in vector.items():
+            old = self.weights.get(term, 0.0)
+            self.weights[term] = old + weight
+            change = (old + weight) ** 2 - old**2
+            self.norm2 += change
+            if term[0] == "@":
+                self.names2 += change
+
+    def extend(self, when: dt.date | None) -> None:
+        if when is not None:
+            self.first = when if self.first is None else min(self.first, when)
+            self.last = when if self.last is None else max(self.last, when)
+
+    def admits(self, when: dt.date | None, window: dt.timedelta) -> bool:
+        if when is None or self.first is None or self.last is None:
+            return True
+        return self.first - window <= when <= self.last + window
+
+
+class StoryIndex:
+    def __init__(
+        self,
+        threshold: float = THRESHOLD,
+        merge: float = MERGE,
+        window: dt.timedelta = WINDOW,
+    ) -> None:
+        self.threshold = threshold
+        self.merge = merge
+        self.window = window
+        self.df: Counter[str] = Counter()
+        self.documents = 0
+        self.stories: dict[int, _Story] = {}
+        self.story_of: dict[str, int] = {}
+        self._postings: defaultdict[str, set[int]] = defaultdict(set)
+        self._next_id = 1
+
+    def place(
+        self, article: str, features: Features, duplicate: Duplicate | None = None
+    ) -> Placement:
+        """Decide and record where ``article`` belongs. A copy goes where its original is."""
+        if duplicate is not None:
+            story = self.story_of[duplicate.original]
+            self.story_of[article] = story
+            self.stories[story].members.append(article)
+            return Placement(article, story, duplicate)
+        vector = self.vector(features)
+        scored = self._scored(vector, features.when)
+        merged: tuple[int, ...] = ()
+        if scored and scored[0][0] >= self.threshold:
+            reached = [sid for score, sid in scored if score >= self.threshold]
+            target = reached[0]
+            bridged = [sid for sid in reached[1:] if self._similarity(target, sid) >= self.merge]
+            if bridged:
+                survivor = min([target, *bridged])
+                merged = tuple(sorted(sid for sid in [target, *bridged] if sid != survivor))
+                for sid in merged:
+                    self._merge(survivor, sid)
+                target = survivor
+        else:
+            target = self._new_story()
+        self._add(target, article, vector, features)
+        return Placement(article, target, None, merged)
+
+    def restore(self, article: str, story: int, features: Features | None) -> None:
+        """Replay a stored placement (``features`` is None for a copy)."""
+        self._next_id = max(self._next_id, story + 1)
+        if story not in self.stories:
+            self.stories[story] = _Story(story)
+        if features is None:
+            self.story_of[article] = story
+            self.stories[story].members.append(article)
+            return
+        self._add(story, article, self.vector(features), features)
+
+    def vector(self, features: Features) -> dict[str, float]:
+        """Sublinear TF times the IDF of the stream so far, L2-normalised, top terms only."""
+        n = self.documents
+        weights = {
+            term: (1.0 + math.log(count)) * (math.log((1 + n) / (1 + self.df[term])) + 1.0)
+            for term, count in features.terms
+        }
+        if len(weights) > TOP_TERMS:
+            weights = dict(
+                heapq.nlargest(TOP_TERMS, weights.items(), key=lambda kv: (kv[1], kv[0]))
+            )
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {term: w / norm for term, w in weights.items()}
+
+    def _scored(self, vector: dict[str, float], when: dt.date | None) -> list[tuple[float, int]]:
+        probes = heapq.nlargest(PROBE_TERMS, vector.items(), key=lambda kv: (kv[1], kv[0]))
+        hits: Counter[int] = Counter()
+        for term, weight in probes:
+            for sid in self._postings.get(term, ()):
+                hits[sid] += weight
+        candidates = sorted(hits, key=lambda sid: (-hits[sid], sid))[:MAX_CANDIDATES]
+        scored = []
+        for sid in candidates:
+            story = self.stories[sid]
+            if not story.admits(when, self.window):
+                continue
+            scored.append((self._score(vector, story), sid))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        return scored
+
+    @staticmethod
+    def _score(vector: dict[str, float], story: _Story) -> float:
+        """Cosine to the story, or, if higher, cosine over the names both mention (when
+        they share at least two): the same people and places in the same days are the
+        same event even when one report is in Malay and the other in English."""
+        dot = names = names2 = 0.0
+        shared = 0
+        for term, weight in vector.items():
+            other = story.weights.get(term, 0.0)
+            dot += weight * other
+            if term[0] == "@":
+                names2 += weight * weight
+                if other:
+                    names += weight * other
+                    shared += 1
+        score = dot / math.sqrt(story.norm2)
+        if shared >= MIN_SHARED_NAMES:
+            by_names = names / math.sqrt(names2 * story.names2)
+            if by_names >= NAMES:
+                score = max(score, by_names * THRESHOLD / NAMES)
+        return score
+
+    def _similarity(self, a: int, b: int) -> float:
+        first, second = sorted((self.stories[a], self.stories[b]), key=lambda s: len(s.weights))
+        dot = sum(w * second.weights.get(t, 0.0) for t, w in first.weights.items())
+        return dot / math.sqrt(first.norm2 * second.norm2)
+
+    def _new_story(self) -> int:
+        sid = self._next_id
+        self._next_id += 1
+        self.stories[sid] = _Story(sid)
+        return sid
+
+    def _add(self, sid: int, article: str, vector: dict[str, float], features: Features) -> None:
+        story = self.stories[sid]
+        story.add(vector)
+        story.members.append(article)
+        story.extend(features.when)
+        for term in vector:
+            self._postings[term].add(sid)
+        self.story_of[article] = sid
+        self.df.update(term for term, _ in features.terms)
+        self.documents += 1
+
+    def _merge(self, into: int, other: int) -> None:
+        absorbed = self.stories.pop(other)
+        story = self.stories[into]
+        story.add(absorbed.weights)
+        story.extend(absorbed.first)
+        story.extend(absorbed.last)
+        for term in absorbed.weights:
+            postings = self._postings[term]
+            postings.discard(other)
+            postings.add(into)
+        for article in absorbed.members:
+            self.story_of[article] = into
+        story.members.extend(absorbed.members)

@@ -1,0 +1,103 @@
+"""WARC archives (plain or per-record gzip): each HTML response is one page to read.
+
+warcio stops at the first broken record; crawls are large and one bad record must not
+cost the rest of the file, so after a failure we look for the next record boundary
+ourselves and start a fresh iterator there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from storyline.errors import Reason, describe
+from storyline.ingest.decode import decode
+from storyline.ingest.html import html_article
+from storyline.ingest.published import parse_date
+from storyline.model import Article, Problem
+
+_PAGE_TYPES = ("response", "resource")
+_MARKERS = (b"WARC/1.", b"\x1f\x8b\x08")  # a record header, or a gzip member holding one
+_SCAN = 1 << 20
+
+
+def warc_articles(path: str, f: BinaryIO, limit: int) -> Iterator[Article | Problem]:
+    """Articles from the HTML pages of ``f``; ``limit`` caps the bytes read per page."""
+    offset, number, resyncing = 0, 0, False
+    while True:
+        f.seek(offset)
+        records = ArchiveIterator(f, check_digests=False)
+        try:
+            for record in records:
+                number += 1
+                resyncing = False
+                yield from _page(f"{path}:record {number}", record, limit)
+            return
+        except (ArchiveLoadFailed, ValueError, EOFError, OSError) as e:
+            if not resyncing:
+                number += 1
+                yield Problem(f"{path}:record {number}", describe(Reason.BAD_RECORD, _short(e)))
+            resyncing = True
+            # ``records.offset`` is where the failing record began, relative to ``offset``.
+            offset = _next_marker(f, offset + records.offset + 1)
+            if offset < 0:
+                return
+
+
+def _page(where: str, record: object, limit: int) -> Iterator[Article | Problem]:
+    if record.rec_type not in _PAGE_TYPES:  # type: ignore[attr-defined]
+        return
+    headers = record.http_headers  # type: ignore[attr-defined]
+    content_type = (
+        headers.get_header("Content-Type")
+        if headers is not None
+        else record.rec_headers.get_header("Content-Type")  # type: ignore[attr-defined]
+    ) or ""
+    if "html" not in content_type.lower():
+        return  # images, scripts, style sheets: not articles, nothing to report
+    if headers is not None:
+        status = headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            yield Problem(where, describe(Reason.HTTP_STATUS, status))
+            return
+    body = record.content_stream().read(limit + 1)  # type: ignore[attr-defined]
+    if len(body) > limit:
+        body = body[:limit]
+        yield Problem(where, describe(Reason.CAPPED, f"limit {limit:,} bytes"))
+    if not body.strip():
+        yield Problem(where, describe(Reason.EMPTY))
+        return
+    text = decode(body)
+    if isinstance(text, Reason):
+        yield Problem(where, describe(text))
+        return
+    rec = record.rec_headers  # type: ignore[attr-defined]
+    yield html_article(
+        where,
+        text,
+        url=rec.get_header("WARC-Target-URI"),
+        seen=parse_date(rec.get_header("WARC-Date")),
+    )
+
+
+def _next_marker(f: BinaryIO, start: int) -> int:
+    """Offset of the next thing that looks like the start of a record, or -1."""
+    position = start
+    while True:
+        f.seek(position)
+        chunk = f.read(_SCAN + 8)
+        if not chunk:
+            return -1
+        hits = [i for i in (chunk.find(m) for m in _MARKERS) if i >= 0]
+        if hits:
+            return position + min(hits)
+        if len(chunk) <= 8:
+            return -1
+        position += len(chunk) - 8
+
+
+def _short(error: Exception) -> str:
+    return " ".join(str(error).split())[:120] or type(error).__name__
