@@ -3,16 +3,24 @@ progress to stderr; a domain error is one line and exit code 2, never a tracebac
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from storyline.errors import StorylineError
-from storyline.pipeline import DEFAULT_WORDS, brief
+from storyline.pipeline import DEFAULT_WORDS, brief, brief_cleaned
 from storyline.render import RENDERERS
+from storyline.store import Member, Store, StoryRow
+from storyline.stream import BATCH, IngestReport, ingest
 
 app = typer.Typer(
     add_completion=False,
@@ -33,14 +41,30 @@ def main() -> None:
     """storyline: many noisy reports in, one trustworthy brief out."""
 
 
+Db = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite file or postgresql://user@host/db URL "
+        "[default: $STORYLINE_DB, else storyline.db]",
+    ),
+]
+
+
 @app.command("brief")
 def brief_command(
     paths: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(
-            help="Files or directories (.txt, .html, .htm, .jsonl, each optionally .gz)."
+            help="Files or directories (.txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml, "
+            "each optionally .gz), briefed as one story.",
+            show_default=False,
         ),
-    ],
+    ] = None,
+    story: Annotated[
+        int | None, typer.Option("--story", "-s", help="Brief a stored story instead.")
+    ] = None,
+    db: Db = None,
     words: Annotated[
         int, typer.Option("--words", "-w", min=1, help="Word budget of the summary.")
     ] = DEFAULT_WORDS,
@@ -49,14 +73,210 @@ def brief_command(
         Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
     ] = None,
 ) -> None:
-    """Brief every input as a report of one story."""
+    """Brief the given inputs as reports of one story, or a stored story (--story)."""
+    if bool(paths) == (story is not None):
+        fail("give either input paths or --story ID, not both and not neither")
     try:
-        result = brief(paths, words=words)
+        if story is not None:
+            with Store(db) as store:
+                result = brief_cleaned(_story_articles(store, story), words=words)
+        else:
+            result = brief(paths or [], words=words)
     except StorylineError as e:
         fail(str(e))
     for problem in result.problems:
         print(f"storyline: skipped {problem.path}: {problem.reason}", file=sys.stderr)
-    text = RENDERERS[format.value](result)
+    emit(RENDERERS[format.value](result), out)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or directories: .txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml "
+            "(each optionally .gz)."
+        ),
+    ],
+    db: Db = None,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Commit every N articles.")] = BATCH,
+) -> None:
+    """Store articles, link copies to their originals and group them into stories.
+
+    Re-running on the same input changes nothing; a run that was stopped continues."""
+    try:
+        with Store(db) as store, progress_display() as show:
+            report = ingest(paths, store, on_progress=show, batch=batch)
+    except StorylineError as e:
+        fail(str(e))
+    except KeyboardInterrupt:
+        print(
+            "storyline: interrupted; what was reported stored is kept, re-run to continue",
+            file=sys.stderr,
+        )
+        raise typer.Exit(130) from None
+    for problem in report.problems:
+        print(f"storyline: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    print(
+        f"storyline: stored {report.stored} articles ({report.copies} copies), "
+        f"{report.new_stories} new stories, {report.merged} merged; "
+        f"{report.already} already stored; {len(report.problems)} skipped",
+        file=sys.stderr,
+    )
+    if report.stored == 0 and report.already == 0 and report.problems:
+        raise typer.Exit(2)
+
+
+@app.command("stories")
+def stories_command(
+    db: Db = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only stories seen on or after this date.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+) -> None:
+    """List stored stories, most recent first."""
+    try:
+        day = _date(since) if since else None
+        with Store(db) as store:
+            rows = store.stories(day)
+    except StorylineError as e:
+        fail(str(e))
+    if as_json:
+        for row in rows:
+            print(json.dumps(story_json(row), ensure_ascii=False))
+        return
+    for row in rows:
+        span = _span(row.first_seen, row.last_seen)
+        outlets = ", ".join(row.outlets)
+        print(
+            f"{row.id:>6}  {span:<23}  {row.articles:>4}  {row.headline or '(no headline)'}"
+            f"  [{outlets}]"
+        )
+
+
+@app.command("story")
+def story_command(
+    story: Annotated[int, typer.Argument(help="Story id (from `storyline stories`).")],
+    db: Db = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+) -> None:
+    """A stored story: its articles, duplicates and wire copies."""
+    try:
+        with Store(db) as store:
+            found = store.story(story)
+    except StorylineError as e:
+        fail(str(e))
+    if found is None:
+        fail(f"no story {story}")
+    row, members = found
+    if as_json:
+        data = story_json(row) | {"articles": [member_json(m) for m in members]}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if row.id != story:
+        print(f"(story {story} was merged into story {row.id})")
+    print(f"story {row.id}: {row.headline or '(no headline)'}")
+    print(
+        f"{_span(row.first_seen, row.last_seen)} · {row.articles} articles "
+        f"({row.copies} copies) · {', '.join(row.outlets)}"
+    )
+    for m in members:
+        copy = (
+            f"  {m.duplicate.kind} copy of {m.duplicate.original} ({m.duplicate.similarity:.2f})"
+            if m.duplicate
+            else ""
+        )
+        print(f"  {m.id}  {m.day}  {m.outlet}: {m.title or m.path}{copy}")
+
+
+def _story_articles(store: Store, story: int) -> list:
+    articles = store.articles_of(story)
+    if not articles:
+        raise StorylineError(f"no story {story} in {store.url}")
+    return articles
+
+
+def story_json(row: StoryRow) -> dict:
+    return {
+        "id": row.id,
+        "headline": row.headline,
+        "outlets": list(row.outlets),
+        "articles": row.articles,
+        "copies": row.copies,
+        "first_seen": row.first_seen.isoformat() if row.first_seen else None,
+        "last_seen": row.last_seen.isoformat() if row.last_seen else None,
+    }
+
+
+def member_json(m: Member) -> dict:
+    return {
+        "id": m.id,
+        "outlet": m.outlet,
+        "title": m.title,
+        "url": m.url,
+        "path": m.path,
+        "day": m.day.isoformat() if m.day else None,
+        "copy_of": m.duplicate.original if m.duplicate else None,
+        "copy_kind": m.duplicate.kind if m.duplicate else None,
+        "similarity": m.duplicate.similarity if m.duplicate else None,
+    }
+
+
+def _span(first: dt.date | None, last: dt.date | None) -> str:
+    if first is None:
+        return "-"
+    return str(first) if first == last or last is None else f"{first} – {last}"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise StorylineError(f"--since expects a date like 2026-11-23, not {text!r}") from None
+
+
+@contextmanager
+def progress_display() -> Iterator[Callable[[IngestReport], None]]:
+    """A progress bar on a terminal; one line per committed batch otherwise (logs, CI)."""
+    if not sys.stderr.isatty():
+        last = [0]
+
+        def line(report: IngestReport) -> None:
+            if report.stored != last[0]:
+                last[0] = report.stored
+                print(
+                    f"storyline: committed {report.stored} articles "
+                    f"({report.files_done}/{report.files} files)",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+        yield line
+        return
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files · {task.fields[counts]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("ingest", total=None, counts="")
+
+        def update(report: IngestReport) -> None:
+            bar.update(
+                task,
+                total=report.files,
+                completed=report.files_done,
+                counts=f"{report.stored} stored, {report.copies} copies, "
+                f"{report.already} already, {len(report.problems)} skipped",
+            )
+
+        yield update
+
+
+def emit(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return

@@ -49,7 +49,19 @@ def brief_articles(
             problems.append(Problem(article.path, describe(Reason.NO_ARTICLE_TEXT)))
     if not usable:
         raise StorylineError("no usable article in the input" + _first_reasons(problems))
-    story = annotate(usable)
+    return brief_cleaned(usable, words, problems, weights)
+
+
+def brief_cleaned(
+    articles: Sequence[Article],
+    words: int = DEFAULT_WORDS,
+    problems: Sequence[Problem] = (),
+    weights: Weights = DEFAULT,
+) -> Brief:
+    """The brief of articles whose ``text`` is already clean (a stored story's)."""
+    if not articles:
+        raise StorylineError("the story has no articles")
+    story = annotate(articles[:MAX_ARTICLES])
     return Brief(summarize(story, words, weights), story.articles, tuple(problems))
 
 

@@ -10,18 +10,19 @@ from storyline.clean.text import clean_text, content_words, shared_lines, split_
 from storyline.model import Article
 
 
-def clean(articles: Sequence[Article]) -> tuple[Article, ...]:
+def clean(articles: Sequence[Article], same_story: bool = True) -> tuple[Article, ...]:
     """Clean a batch together: lines that several documents share and words the other
-    reports use are evidence about what is furniture and what is story."""
+    reports use are evidence about what is furniture and what is story. A batch from a
+    stream (``same_story=False``) still shares furniture, but not vocabulary."""
     texts = [a.raw for a in articles if a.kind == "text"]
     shared = shared_lines([split_lines(t) for t in texts]) if len(texts) > 1 else None
-    vocab = [_story_words(a.raw) for a in articles] if len(articles) > 1 else []
+    vocab = [_story_words(a.raw) for a in articles] if same_story and len(articles) > 1 else []
     cleaned = []
     for i, article in enumerate(articles):
         if article.kind == "html":
             text = _without_title(clean_html(article.raw), article.title)
         else:
-            others = frozenset().union(*(v for j, v in enumerate(vocab) if j != i))
+            others: frozenset[str] = frozenset().union(*(v for j, v in enumerate(vocab) if j != i))
             text = clean_text(article.raw, shared, others, article.title)
         cleaned.append(replace(article, text=text))
     return tuple(cleaned)

@@ -90,21 +90,27 @@ class StoryIndex:
             return Placement(article, story, duplicate)
         vector = self.vector(features)
         scored = self._scored(vector, features.when)
-        merged: tuple[int, ...] = ()
-        if scored and scored[0][0] >= self.threshold:
-            reached = [sid for score, sid in scored if score >= self.threshold]
-            target = reached[0]
-            bridged = [sid for sid in reached[1:] if self._similarity(target, sid) >= self.merge]
-            if bridged:
-                survivor = min([target, *bridged])
-                merged = tuple(sorted(sid for sid in [target, *bridged] if sid != survivor))
-                for sid in merged:
-                    self._merge(survivor, sid)
-                target = survivor
-        else:
-            target = self._new_story()
+        reached = [sid for score, sid in scored if score >= self.threshold]
+        target = reached[0] if reached else self._new_story()
         self._add(target, article, vector, features)
+        # With the article in it, is the story now one with another it also reached?
+        bridged = [sid for sid in reached[1:] if self._similarity(target, sid) >= self.merge]
+        merged: tuple[int, ...] = ()
+        if bridged:
+            survivor = min([target, *bridged])
+            merged = tuple(sorted(sid for sid in [target, *bridged] if sid != survivor))
+            for sid in merged:
+                self._merge(survivor, sid)
+            target = survivor
         return Placement(article, target, None, merged)
+
+    @property
+    def next_id(self) -> int:
+        return self._next_id
+
+    def reserve(self, next_id: int) -> None:
+        """Never hand out an id below ``next_id`` (ids of merged-away stories stay taken)."""
+        self._next_id = max(self._next_id, next_id)
 
     def restore(self, article: str, story: int, features: Features | None) -> None:
         """Replay a stored placement (``features`` is None for a copy)."""

@@ -11,9 +11,12 @@ from storyline.ingest.title import guess_title
 from storyline.model import Article
 
 
-def article_id(path: str, raw: str) -> str:
-    """Content-derived, so the same input always gets the same id (and duplicates collide)."""
-    return hashlib.sha1(f"{path}\0{raw}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
+def article_id(raw: str, *meta: str | None) -> str:
+    """Derived from the content and its metadata (address, outlet, headline), not from
+    the file name, so the same input gets the same id however it is reached: that is
+    what makes re-ingesting a file, or a copy of it under another name, change nothing."""
+    key = "\0".join([*(m or "" for m in meta), raw])
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def text_article(
@@ -27,7 +30,7 @@ def text_article(
     seen: dt.date | None = None,
 ) -> Article:
     return Article(
-        id=article_id(path, raw),
+        id=article_id(raw, url, outlet, title),
         path=path,
         outlet=infer_outlet(path, raw, url=url, declared=outlet),
         kind="text",

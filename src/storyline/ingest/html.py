@@ -28,7 +28,7 @@ def html_article(
     url = url or meta.get("url")
     declared = outlet or meta.get("sitename")
     return Article(
-        id=article_id(path, raw),
+        id=article_id(raw, url, outlet, title),
         path=path,
         outlet=infer_outlet(path, _visible_text(raw), url=url, declared=declared),
         kind="html",

@@ -32,11 +32,14 @@ def warc_articles(path: str, f: BinaryIO, limit: int) -> Iterator[Article | Prob
         records = ArchiveIterator(f, check_digests=False)
         try:
             for record in records:
+                if not record.rec_headers.get_header("Content-Length", "").strip().isdigit():
+                    # warcio would read such a record to the end of the file, silently
+                    raise _Broken("record header has no Content-Length")
                 number += 1
                 resyncing = False
                 yield from _page(f"{path}:record {number}", record, limit)
             return
-        except (ArchiveLoadFailed, ValueError, EOFError, OSError) as e:
+        except (_Broken, ArchiveLoadFailed, ValueError, EOFError, OSError) as e:
             if not resyncing:
                 number += 1
                 yield Problem(f"{path}:record {number}", describe(Reason.BAD_RECORD, _short(e)))
@@ -45,6 +48,10 @@ def warc_articles(path: str, f: BinaryIO, limit: int) -> Iterator[Article | Prob
             offset = _next_marker(f, offset + records.offset + 1)
             if offset < 0:
                 return
+
+
+class _Broken(Exception):
+    pass
 
 
 def _page(where: str, record: object, limit: int) -> Iterator[Article | Problem]:

@@ -1,0 +1,442 @@
+"""The story store: SQLite by default, PostgreSQL for server deployments, same code.
+
+Every write of the stream goes through ``Store.write`` in one transaction, so a run killed
+at any moment leaves the store as it was after the last batch it reported, and the
+stream's in-memory state can always be rebuilt from the store by replay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from storyline.errors import StorylineError
+from storyline.model import Article, Duplicate, Features
+from storyline.store.schema import articles, duplicates, memberships, stories
+
+DEFAULT_DB = "storyline.db"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+_CHUNK = 500  # ids per IN (...) list: well under every database's parameter limit
+
+
+def database_url(given: str | Path | None = None) -> str:
+    """``--db`` value, else ``STORYLINE_DB``, else ``storyline.db``; a plain path is SQLite."""
+    value = str(given or os.environ.get("STORYLINE_DB") or DEFAULT_DB)
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser()}"
+    for prefix in ("postgresql://", "postgres://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix) :]
+    return value
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article of a batch, as the stream decided it."""
+
+    article: Article
+    features: Features
+    story: int
+    seq: int
+    duplicate: Duplicate | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored article as replay needs it, in storing order."""
+
+    id: str
+    outlet: str
+    story: int
+    features: Features
+    duplicate: Duplicate | None
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: int
+    headline: str | None
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    articles: int
+    copies: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    outlet: str
+    title: str | None
+    url: str | None
+    path: str
+    day: dt.date | None
+    duplicate: Duplicate | None
+
+
+class Store:
+    def __init__(self, url: str | Path | None = None) -> None:
+        self.url = database_url(url)
+        try:
+            self.engine = _engine(self.url)
+            with self.engine.begin() as connection:
+                config = Config()
+                config.set_main_option("script_location", str(_MIGRATIONS))
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except (SQLAlchemyError, OSError) as e:
+            raise StorylineError(f"cannot open the store {_safe(self.url)}: {_reason(e)}") from e
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- what the stream reads -------------------------------------------------------
+
+    def known(self, ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        with self.engine.connect() as c:
+            for chunk in _chunks(list(ids)):
+                found.update(c.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
+        return found
+
+    def counters(self) -> tuple[int, int]:
+        """(next storing sequence number, next free story id)."""
+        with self.engine.connect() as c:
+            seq = c.scalar(select(func.max(articles.c.seq))) or 0
+            story = c.scalar(select(func.max(stories.c.id))) or 0
+        return seq + 1, story + 1
+
+    def replay(self) -> Iterator[Stored]:
+        query = (
+            select(
+                articles.c.id,
+                articles.c.outlet,
+                articles.c.terms,
+                articles.c.fingerprint,
+                articles.c.minhash,
+                articles.c.published,
+                articles.c.seen,
+                memberships.c.story_id,
+                duplicates.c.original_id,
+                duplicates.c.kind,
+                duplicates.c.similarity,
+            )
+            .join(memberships, memberships.c.article_id == articles.c.id)
+            .outerjoin(duplicates, duplicates.c.article_id == articles.c.id)
+            .order_by(articles.c.seq)
+        )
+        with self.engine.connect() as c:
+            for row in c.execution_options(yield_per=2000).execute(query):
+                found = Features(
+                    terms=tuple((t, n) for t, n in json.loads(row.terms)),
+                    fingerprint=row.fingerprint,
+                    minhash=bytes(row.minhash),
+                    when=row.published or row.seen,
+                )
+                copy = (
+                    Duplicate(row.original_id, row.kind, row.similarity)
+                    if row.original_id
+                    else None
+                )
+                yield Stored(row.id, row.outlet, row.story_id, found, copy)
+
+    # --- the one write -------------------------------------------------------------------
+
+    def write(self, entries: Sequence[Entry], merges: Sequence[tuple[int, int]] = ()) -> None:
+        """Store a batch and its effect on stories atomically. ``merges`` lists
+        (absorbed, survivor) in the order they happened."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        touched = {e.story for e in entries}
+        referenced = touched | {s for pair in merges for s in pair}
+        try:
+            with self.engine.begin() as c:
+                c.execute(articles.insert(), [_article_row(e, now) for e in entries])
+                existing: set[int] = set()
+                for chunk in _chunks(sorted(referenced)):
+                    existing.update(c.scalars(select(stories.c.id).where(stories.c.id.in_(chunk))))
+                new = sorted(referenced - existing)
+                if new:
+                    c.execute(stories.insert(), [{"id": s, "updated_at": now} for s in new])
+                for absorbed, survivor in merges:
+                    c.execute(
+                        update(memberships)
+                        .where(memberships.c.story_id == absorbed)
+                        .values(story_id=survivor)
+                    )
+                    c.execute(
+                        update(stories)
+                        .where((stories.c.id == absorbed) | (stories.c.merged_into == absorbed))
+                        .values(merged_into=survivor, updated_at=now)
+                    )
+                c.execute(
+                    memberships.insert(),
+                    [{"article_id": e.article.id, "story_id": e.story} for e in entries],
+                )
+                copies = [e for e in entries if e.duplicate]
+                if copies:
+                    c.execute(duplicates.insert(), [_duplicate_row(e) for e in copies])
+                _refresh(c, sorted(touched | {s for _, s in merges}), now)
+        except OperationalError as e:
+            raise StorylineError(
+                f"cannot write to the store {_safe(self.url)}: {_reason(e)}"
+            ) from e
+
+    # --- what users read -------------------------------------------------------------------
+
+    def stories(self, since: dt.date | None = None) -> list[StoryRow]:
+        query = select(stories).where(stories.c.merged_into.is_(None))
+        if since is not None:
+            query = query.where(stories.c.last_seen >= since)
+        with self.engine.connect() as c:
+            rows = list(c.execute(query.order_by(stories.c.last_seen.desc(), stories.c.id)))
+            members = _members_by_story(c, [r.id for r in rows])
+        return [_story_row(r, members.get(r.id, [])) for r in rows]
+
+    def resolve(self, story: int) -> int | None:
+        """The live story an id refers to now (stories merge), or None if there is none."""
+        with self.engine.connect() as c:
+            for _ in range(1000):
+                row = c.execute(select(stories).where(stories.c.id == story)).first()
+                if row is None:
+                    return None
+                if row.merged_into is None:
+                    return story
+                story = row.merged_into
+        return None
+
+    def story(self, story: int) -> tuple[StoryRow, list[Member]] | None:
+        live = self.resolve(story)
+        if live is None:
+            return None
+        with self.engine.connect() as c:
+            row = c.execute(select(stories).where(stories.c.id == live)).one()
+            members = _members_by_story(c, [live]).get(live, [])
+        return _story_row(row, members), members
+
+    def articles_of(self, story: int) -> list[Article]:
+        """The originals of a story (copies add nothing), cleaned, in storing order."""
+        live = self.resolve(story)
+        if live is None:
+            return []
+        query = (
+            select(articles)
+            .join(memberships, memberships.c.article_id == articles.c.id)
+            .outerjoin(duplicates, duplicates.c.article_id == articles.c.id)
+            .where(memberships.c.story_id == live, duplicates.c.article_id.is_(None))
+            .order_by(articles.c.seq)
+        )
+        with self.engine.connect() as c:
+            return [
+                Article(
+                    id=r.id,
+                    path=r.path,
+                    outlet=r.outlet,
+                    kind=r.kind,
+                    raw="",
+                    text=r.text,
+                    url=r.url,
+                    title=r.title,
+                    published=r.published,
+                    seen=r.seen,
+                )
+                for r in c.execute(query)
+            ]
+
+    def count(self) -> dict[str, int]:
+        with self.engine.connect() as c:
+            return {
+                "articles": c.scalar(select(func.count()).select_from(articles)) or 0,
+                "copies": c.scalar(select(func.count()).select_from(duplicates)) or 0,
+                "stories": c.scalar(
+                    select(func.count()).select_from(stories).where(stories.c.merged_into.is_(None))
+                )
+                or 0,
+            }
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(connection: object, _record: object) -> None:
+            cursor = connection.cursor()  # type: ignore[attr-defined]
+            cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+            cursor.execute("PRAGMA synchronous=NORMAL")  # durable across kill -9 in WAL mode
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _article_row(e: Entry, now: dt.datetime) -> dict[str, object]:
+    a = e.article
+    return {
+        "id": a.id,
+        "seq": e.seq,
+        "path": a.path,
+        "outlet": a.outlet,
+        "kind": a.kind,
+        "url": a.url,
+        "title": a.title,
+        "published": a.published,
+        "seen": a.seen,
+        "day": a.published or a.seen,
+        "raw_hash": _raw_hash(a.raw),
+        "fingerprint": e.features.fingerprint,
+        "text": a.text,
+        "terms": json.dumps(e.features.terms, ensure_ascii=False),
+        "minhash": e.features.minhash,
+        "stored_at": now,
+    }
+
+
+def _raw_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _duplicate_row(e: Entry) -> dict[str, object]:
+    assert e.duplicate is not None
+    return {
+        "article_id": e.article.id,
+        "original_id": e.duplicate.original,
+        "kind": e.duplicate.kind,
+        "similarity": e.duplicate.similarity,
+    }
+
+
+def _refresh(c: object, ids: Sequence[int], now: dt.datetime) -> None:
+    """Headline (the first titled original) and time span of the stories a batch touched."""
+    for chunk in _chunks(list(ids)):
+        spans = c.execute(  # type: ignore[attr-defined]
+            select(
+                memberships.c.story_id,
+                func.min(articles.c.day),
+                func.max(articles.c.day),
+                func.min(articles.c.stored_at),
+                func.max(articles.c.stored_at),
+            )
+            .join(articles, articles.c.id == memberships.c.article_id)
+            .where(memberships.c.story_id.in_(chunk))
+            .group_by(memberships.c.story_id)
+        )
+        # dated articles decide the span; a story with none falls back to when it was stored
+        span = {
+            sid: (first, last) if first else (_day(stored_first), _day(stored_last))
+            for sid, first, last, stored_first, stored_last in spans
+        }
+        titles = c.execute(  # type: ignore[attr-defined]
+            select(memberships.c.story_id, articles.c.title)
+            .join(articles, articles.c.id == memberships.c.article_id)
+            .outerjoin(duplicates, duplicates.c.article_id == articles.c.id)
+            .where(
+                memberships.c.story_id.in_(chunk),
+                articles.c.title.is_not(None),
+                duplicates.c.article_id.is_(None),
+            )
+            .order_by(memberships.c.story_id, articles.c.seq)
+        )
+        headline: dict[int, str] = {}
+        for sid, title in titles:
+            headline.setdefault(sid, title)
+        for sid in chunk:
+            if sid not in span:
+                continue
+            first, last = span[sid]
+            c.execute(  # type: ignore[attr-defined]
+                update(stories)
+                .where(stories.c.id == sid)
+                .values(
+                    headline=headline.get(sid),
+                    first_seen=first,
+                    last_seen=last,
+                    updated_at=now,
+                )
+            )
+
+
+def _day(value: dt.datetime | str | None) -> dt.date | None:
+    if isinstance(value, str):  # SQLite hands aggregates of DateTime back as text
+        value = dt.datetime.fromisoformat(value)
+    return value.date() if value else None
+
+
+def _members_by_story(c: object, ids: Sequence[int]) -> dict[int, list[Member]]:
+    found: dict[int, list[Member]] = {}
+    for chunk in _chunks(list(ids)):
+        rows = c.execute(  # type: ignore[attr-defined]
+            select(
+                memberships.c.story_id,
+                articles.c.id,
+                articles.c.outlet,
+                articles.c.title,
+                articles.c.url,
+                articles.c.path,
+                articles.c.day,
+                duplicates.c.original_id,
+                duplicates.c.kind,
+                duplicates.c.similarity,
+            )
+            .join(articles, articles.c.id == memberships.c.article_id)
+            .outerjoin(duplicates, duplicates.c.article_id == articles.c.id)
+            .where(memberships.c.story_id.in_(chunk))
+            .order_by(memberships.c.story_id, articles.c.seq)
+        )
+        for r in rows:
+            copy = Duplicate(r.original_id, r.kind, r.similarity) if r.original_id else None
+            found.setdefault(r.story_id, []).append(
+                Member(r.id, r.outlet, r.title, r.url, r.path, r.day, copy)
+            )
+    return found
+
+
+def _story_row(row: object, members: Sequence[Member]) -> StoryRow:
+    outlets = tuple(dict.fromkeys(m.outlet for m in members))
+    copies = sum(1 for m in members if m.duplicate)
+    return StoryRow(
+        row.id,  # type: ignore[attr-defined]
+        row.headline,  # type: ignore[attr-defined]
+        row.first_seen,  # type: ignore[attr-defined]
+        row.last_seen,  # type: ignore[attr-defined]
+        len(members),
+        copies,
+        outlets,
+    )
+
+
+def _chunks(items: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://…@{rest.rsplit('@', 1)[1]}"
+    return url
+
+
+def _reason(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    return " ".join(str(original).split())[:200]

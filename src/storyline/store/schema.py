@@ -1,0 +1,68 @@
+"""The tables, in one place. Migrations (``migrations/versions``) create and change them;
+this module is what the code reads and writes through."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(40), primary_key=True),  # hash of input path and raw content
+    Column("seq", Integer, nullable=False, unique=True),  # storing order: replay follows it
+    Column("path", Text, nullable=False),
+    Column("outlet", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("seen", Date),
+    Column("day", Date),  # published, else crawled: the story's time span
+    Column("raw_hash", String(64), nullable=False, index=True),
+    Column("fingerprint", String(64), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("terms", Text, nullable=False),  # JSON [[term, count], ...]
+    Column("minhash", LargeBinary, nullable=False),
+    Column("stored_at", DateTime, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("headline", Text),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+    Column("merged_into", Integer, ForeignKey("stories.id")),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+memberships = Table(
+    "memberships",
+    metadata,
+    Column("article_id", String(40), ForeignKey("articles.id"), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False, index=True),
+)
+
+duplicates = Table(
+    "duplicates",
+    metadata,
+    Column("article_id", String(40), ForeignKey("articles.id"), primary_key=True),
+    Column("original_id", String(40), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("kind", String(8), nullable=False),
+    Column("similarity", Float, nullable=False),
+)
