@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(BIN)/storyline brief examples/harbour-bridge
 
 test: $(STAMP)
+	./scripts/ensure-postgres
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 

@@ -37,3 +37,36 @@ def test_storyline_beats_every_peer_on_the_first_40_clusters(tmp_path: Path) -> 
     for peer, figures in results.items():
         for metric in ("rouge1", "rouge2", "rougeLsum"):
             assert ours[metric] > figures[metric], (peer, metric)
+
+
+MMDS = SHARED_DATA / "clustering/mmds2025-dev"
+PLUS_VAL = SHARED_DATA / "summarization/multinews-plus-val"
+
+
+@pytest.mark.slow
+def test_grouping_beats_both_baselines_on_b_cubed_f1() -> None:
+    if not MMDS.is_dir():
+        pytest.skip("shared data not beside the clone")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import grouping_quality
+
+    table = grouping_quality.run(shuffles=3, use_embeddings=True, out=lambda _: None)
+    for view in ("gold as given", "no-event bin as singletons"):
+        rows = table[view]
+        assert any(name.startswith("MiniLM") for name in rows), "HDBSCAN baseline did not run"
+        ours = rows.pop("storyline (online, ID order)")
+        for peer, figures in rows.items():
+            assert ours["B3 F1"] > figures["B3 F1"], (view, peer)
+    assert min(table["order"]["ari"]) > 0.6  # order changes the grouping only a little
+
+
+@pytest.mark.slow
+def test_ingest_throughput_runs_and_is_fast(capsys: pytest.CaptureFixture[str]) -> None:
+    if not PLUS_VAL.is_dir():
+        pytest.skip("shared data not beside the clone")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import ingest_throughput
+
+    figures = ingest_throughput.run(limit=2000, batch=256)
+    assert figures["stored"] > 1500
+    assert figures["rate"] * 3600 > 100_000  # the floor, with a wide margin here

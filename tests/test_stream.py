@@ -111,8 +111,8 @@ def rows(store: Store) -> dict[str, object]:
     return {"counts": store.count(), "stories": stories}
 
 
-def test_examples_become_three_stories_and_reingest_changes_nothing(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_examples_become_three_stories_and_reingest_changes_nothing(store_url: str) -> None:
+    with Store(store_url) as store:
         first = ingest([EXAMPLES], store)
         before = rows(store)
         again = ingest([EXAMPLES], store)
@@ -124,14 +124,14 @@ def test_examples_become_three_stories_and_reingest_changes_nothing(tmp_path: Pa
         assert len(members) == 3
 
 
-def test_copies_are_linked_to_their_original(tmp_path: Path) -> None:
+def test_copies_are_linked_to_their_original(tmp_path: Path, store_url: str) -> None:
     story = EXAMPLES / "harbour-bridge"
     text = next(story.glob("*.txt")).read_text(encoding="utf-8")
     copies = tmp_path / "copies"
     write(copies / "same.jsonl", json.dumps({"outlet": "Echo Daily", "text": text}) + "\n")
     edited = text.replace("city officials said", "officials told reporters") + "\nMore soon."
     write(copies / "edited.jsonl", json.dumps({"outlet": "Wire Relay", "text": edited}) + "\n")
-    with Store(tmp_path / "s.db") as store:
+    with Store(store_url) as store:
         ingest([story], store)
         report = ingest([copies], store)
         assert (report.stored, report.copies) == (2, 2)
@@ -167,28 +167,29 @@ def test_a_bridge_article_merges_two_stories() -> None:
     assert index.story_of["2"] == one.story
 
 
-def test_replay_rebuilds_the_same_decisions(tmp_path: Path) -> None:
+def test_replay_rebuilds_the_same_decisions(tmp_path: Path, store_url: str) -> None:
     corpus = tmp_path / "stream"
     write_stream(corpus, 30)
     files = sorted(corpus.iterdir())
     with Store(tmp_path / "whole.db") as whole:
         ingest(files, whole)
         expected = rows(whole)
-    with Store(tmp_path / "parts.db") as parts:
+    with Store(store_url) as parts:
         ingest(files[:2], parts)
-    with Store(tmp_path / "parts.db") as parts:  # a new process: state rebuilt by replay
+    with Store(store_url) as parts:  # a new process: state rebuilt by replay
         ingest(files, parts)
         assert rows(parts) == expected
     assert expected["counts"]["stories"] == 30  # type: ignore[index]
 
 
-def test_kill_9_loses_nothing_reported_and_rerun_completes(tmp_path: Path) -> None:
+def test_kill_9_loses_nothing_reported_and_rerun_completes(tmp_path: Path, store_url: str) -> None:
     corpus = tmp_path / "stream"
     total = write_stream(corpus, 60)
-    reference = tmp_path / "reference.db"
+    reference = str(tmp_path / "reference.db")
     run_ingest(corpus, reference)
     for stop_after in (1, 3, 6):
-        db = tmp_path / f"killed-{stop_after}.db"
+        # a fresh store each time: a new database of the same kind
+        db = store_url if stop_after == 1 else fresh_like(store_url, tmp_path, stop_after)
         reported = run_ingest(corpus, db, kill_after=stop_after)
         with Store(db) as store:
             assert store.count()["articles"] >= reported > 0
@@ -198,10 +199,21 @@ def test_kill_9_loses_nothing_reported_and_rerun_completes(tmp_path: Path) -> No
             assert store.count()["articles"] == total
 
 
-def run_ingest(corpus: Path, db: Path, kill_after: int | None = None) -> int:
+def fresh_like(url: str, tmp_path: Path, n: int) -> str:
+    if "://" not in url:
+        return str(tmp_path / f"killed-{n}.db")
+    import psycopg
+
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}_{n}")
+    return f"{url}_{n}"
+
+
+def run_ingest(corpus: Path, db: str, kill_after: int | None = None) -> int:
     """Run the real command; with ``kill_after``, SIGKILL it after that many commits.
     Returns the last count of stored articles it reported."""
-    command = [sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "--db", str(db)]
+    command = [sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "--db", db]
     reported = commits = 0
     with subprocess.Popen(
         [*command, "--batch", "10"], stderr=subprocess.PIPE, text=True, env=os.environ.copy()

@@ -9,6 +9,7 @@ re-run continues where the last commit left it, with the same decisions.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,12 @@ class IngestReport:
     new_stories: int = 0
     merged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
+
+    def spent(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
+        return now
 
 
 Progress = Callable[[IngestReport], None]
@@ -55,10 +62,12 @@ def ingest(
         else:
             files.append(item)
     report.files = len(files)
+    start = time.perf_counter()
     grouper, seq = _restore(store)
+    report.spent("restore", start)
     run = _Run(store, grouper, seq, report, on_progress, batch)
     for path in files:
-        for chunk in _chunks(read_file(path), CLEAN_CHUNK):
+        for chunk in _chunks(read_file(path), CLEAN_CHUNK, report):
             run.take(chunk)
         report.files_done += 1
         run.tick()
@@ -99,8 +108,11 @@ class _Run:
             else:
                 articles.append(item)
         # Cleaned before anything is skipped: a re-run must see the same text as the first.
+        start = time.perf_counter()
         cleaned = clean(articles, same_story=False)
+        start = self.report.spent("clean", start)
         known = self.store.known(a.id for a in cleaned if a.id not in self.seen)
+        start = self.report.spent("store", start)
         for article in cleaned:
             if article.id in known or article.id in self.seen:
                 self.report.already += 1
@@ -110,8 +122,10 @@ class _Run:
                 self.report.problems.append(Problem(article.path, describe(Reason.NO_ARTICLE_TEXT)))
                 continue
             found = features(article)
+            start = self.report.spent("fingerprint", start)
             stories_before = self.grouper.stories.next_id
             placement = self.grouper.place(article, found)
+            start = self.report.spent("group", start)
             if self.grouper.stories.next_id != stories_before:
                 self.report.new_stories += 1
             self.merges.extend((absorbed, placement.story) for absorbed in placement.merged)
@@ -119,6 +133,7 @@ class _Run:
             self.pending.append((article, found, placement))
             if len(self.pending) >= self.batch:
                 self.flush()
+                start = time.perf_counter()
 
     def flush(self) -> None:
         if not self.pending:
@@ -130,7 +145,9 @@ class _Run:
                 Entry(article, found, story_of[article.id], self.seq, placement.duplicate)
             )
             self.seq += 1
+        start = time.perf_counter()
         self.store.write(entries, self.merges)
+        self.report.spent("store", start)
         self.report.stored += len(entries)
         self.report.copies += sum(1 for e in entries if e.duplicate)
         self.pending, self.merges = [], []
@@ -141,12 +158,18 @@ class _Run:
             self.on_progress(self.report)
 
 
-def _chunks(items: Iterator[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
+def _chunks(
+    items: Iterator[Article | Problem], size: int, report: IngestReport
+) -> Iterator[list[Article | Problem]]:
     chunk: list[Article | Problem] = []
+    start = time.perf_counter()
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
+            report.spent("read", start)
             yield chunk
             chunk = []
+            start = time.perf_counter()
+    report.spent("read", start)
     if chunk:
         yield chunk
