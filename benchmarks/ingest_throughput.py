@@ -56,7 +56,8 @@ def run(limit: int | None, batch: int) -> dict[str, float]:
     rate = report.stored / elapsed
     print(
         f"{documents:,} documents -> {report.stored:,} stored ({report.copies:,} copies), "
-        f"{counts['stories']:,} stories, {len(report.problems):,} skipped"
+        f"{report.already:,} byte-identical inputs skipped as already stored, "
+        f"{len(report.problems):,} skipped with a reason; {counts['stories']:,} stories"
     )
     print("\n| articles | seconds | articles/s | articles/hour | peak RSS MB |")
     print("|---|---|---|---|---|")
