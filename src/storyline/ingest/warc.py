@@ -7,6 +7,7 @@ ourselves and start a fresh iterator there.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -39,7 +40,7 @@ def warc_articles(path: str, f: BinaryIO, limit: int) -> Iterator[Article | Prob
                 resyncing = False
                 yield from _page(f"{path}:record {number}", record, limit)
             return
-        except (_Broken, ArchiveLoadFailed, ValueError, EOFError, OSError) as e:
+        except (_Broken, ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error) as e:
             if not resyncing:
                 number += 1
                 yield Problem(f"{path}:record {number}", describe(Reason.BAD_RECORD, _short(e)))
