@@ -257,6 +257,10 @@ def test_cli_ingest_stories_story_and_brief(tmp_path: Path) -> None:
 def test_cli_errors_are_one_line(tmp_path: Path) -> None:
     runner = CliRunner()
     db = str(tmp_path / "e.db")
+    no_store = runner.invoke(app, ["stories", "--db", db])
+    assert no_store.exit_code == 2 and "no store at" in no_store.stderr
+    assert not Path(db).exists()
+    runner.invoke(app, ["ingest", str(EXAMPLES / "chip-plant"), "--db", db])
     missing = runner.invoke(app, ["story", "42", "--db", db])
     assert missing.exit_code == 2 and missing.stderr.strip() == "storyline: error: no story 42"
     bad_date = runner.invoke(app, ["stories", "--db", db, "--since", "yesterday"])

@@ -78,7 +78,7 @@ def brief_command(
         fail("give either input paths or --story ID, not both and not neither")
     try:
         if story is not None:
-            with Store(db) as store:
+            with Store(db, create=False) as store:
                 result = brief_cleaned(_story_articles(store, story), words=words)
         else:
             result = brief(paths or [], words=words)
@@ -138,7 +138,7 @@ def stories_command(
     """List stored stories, most recent first."""
     try:
         day = _date(since) if since else None
-        with Store(db) as store:
+        with Store(db, create=False) as store:
             rows = store.stories(day)
     except StorylineError as e:
         fail(str(e))
@@ -163,7 +163,7 @@ def story_command(
 ) -> None:
     """A stored story: its articles, duplicates and wire copies."""
     try:
-        with Store(db) as store:
+        with Store(db, create=False) as store:
             found = store.story(story)
     except StorylineError as e:
         fail(str(e))

@@ -85,8 +85,13 @@ class Member:
 
 
 class Store:
-    def __init__(self, url: str | Path | None = None) -> None:
+    def __init__(self, url: str | Path | None = None, create: bool = True) -> None:
+        """``create=False`` is for commands that only read: a mistyped file name should be
+        an error, not a new empty store."""
         self.url = database_url(url)
+        sqlite_file = self.url.split("///", 1)[-1] if self.url.startswith("sqlite") else ""
+        if not create and sqlite_file and not Path(sqlite_file).exists():
+            raise StorylineError(f"no store at {sqlite_file} (run `storyline ingest` first)")
         try:
             self.engine = _engine(self.url)
             with self.engine.begin() as connection:
