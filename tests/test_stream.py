@@ -3,6 +3,7 @@ idempotent and resumable ingest, and the commands over it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -143,8 +144,6 @@ def test_copies_are_linked_to_their_original(tmp_path: Path, store_url: str) -> 
 
 
 def features(*terms: str, when: str | None = None) -> Features:
-    import datetime as dt
-
     day = dt.date.fromisoformat(when) if when else None
     return Features(tuple((t, 1) for t in terms), "-", b"", day)
 

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from storyline.errors import StorylineError
+from storyline.model import Article
 from storyline.pipeline import DEFAULT_WORDS, brief, brief_cleaned
 from storyline.render import RENDERERS
 from storyline.store import Member, Store, StoryRow
@@ -190,7 +191,7 @@ def story_command(
         print(f"  {m.id}  {m.day}  {m.outlet}: {m.title or m.path}{copy}")
 
 
-def _story_articles(store: Store, story: int) -> list:
+def _story_articles(store: Store, story: int) -> list[Article]:
     articles = store.articles_of(story)
     if not articles:
         raise StorylineError(f"no story {story} in {store.url}")

@@ -108,3 +108,4 @@ class Placement:
     story: int
     duplicate: Duplicate | None = None
     merged: tuple[int, ...] = ()  # stories folded into ``story`` because this article bridged them
+    created: bool = False  # ``story`` was started by this article

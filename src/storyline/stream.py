@@ -123,11 +123,9 @@ class _Run:
                 continue
             found = features(article)
             start = self.report.spent("fingerprint", start)
-            stories_before = self.grouper.stories.next_id
             placement = self.grouper.place(article, found)
             start = self.report.spent("group", start)
-            if self.grouper.stories.next_id != stories_before:
-                self.report.new_stories += 1
+            self.report.new_stories += placement.created
             self.merges.extend((absorbed, placement.story) for absorbed in placement.merged)
             self.report.merged += len(placement.merged)
             self.pending.append((article, found, placement))

@@ -11,9 +11,9 @@ from storyline.model import Article, Duplicate, Features, Placement
 class Grouper:
     """The order-dependent part of the stream, kept in memory and rebuilt by replay."""
 
-    def __init__(self, stories: StoryIndex | None = None) -> None:
+    def __init__(self) -> None:
         self.duplicates = DuplicateIndex()
-        self.stories = stories or StoryIndex()
+        self.stories = StoryIndex()
 
     def place(self, article: Article, found: Features) -> Placement:
         duplicate = self.duplicates.find(found, article.outlet)

@@ -91,6 +91,7 @@ class StoryIndex:
         vector = self.vector(features)
         scored = self._scored(vector, features.when)
         reached = [sid for score, sid in scored if score >= self.threshold]
+        created = not reached
         target = reached[0] if reached else self._new_story()
         self._add(target, article, vector, features)
         # With the article in it, is the story now one with another it also reached?
@@ -102,11 +103,7 @@ class StoryIndex:
             for sid in merged:
                 self._merge(survivor, sid)
             target = survivor
-        return Placement(article, target, None, merged)
-
-    @property
-    def next_id(self) -> int:
-        return self._next_id
+        return Placement(article, target, None, merged, created)
 
     def reserve(self, next_id: int) -> None:
         """Never hand out an id below ``next_id`` (ids of merged-away stories stay taken)."""
@@ -114,7 +111,7 @@ class StoryIndex:
 
     def restore(self, article: str, story: int, features: Features | None) -> None:
         """Replay a stored placement (``features`` is None for a copy)."""
-        self._next_id = max(self._next_id, story + 1)
+        self.reserve(story + 1)
         if story not in self.stories:
             self.stories[story] = _Story(story)
         if features is None:
@@ -153,8 +150,7 @@ class StoryIndex:
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
         return scored
 
-    @staticmethod
-    def _score(vector: dict[str, float], story: _Story) -> float:
+    def _score(self, vector: dict[str, float], story: _Story) -> float:
         """Cosine to the story, or, if higher, cosine over the names both mention (when
         they share at least two): the same people and places in the same days are the
         same event even when one report is in Malay and the other in English."""
@@ -172,7 +168,7 @@ class StoryIndex:
         if shared >= MIN_SHARED_NAMES:
             by_names = names / math.sqrt(names2 * story.names2)
             if by_names >= NAMES:
-                score = max(score, by_names * THRESHOLD / NAMES)
+                score = max(score, by_names * self.threshold / NAMES)
         return score
 
     def _similarity(self, a: int, b: int) -> float:

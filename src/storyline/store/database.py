@@ -11,13 +11,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, Row, create_engine, event, func, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from storyline.errors import StorylineError
@@ -27,6 +28,7 @@ from storyline.store.schema import articles, duplicates, memberships, stories
 DEFAULT_DB = "storyline.db"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _CHUNK = 500  # ids per IN (...) list: well under every database's parameter limit
+_COPY = (duplicates.c.original_id, duplicates.c.kind, duplicates.c.similarity)
 
 
 def database_url(given: str | Path | None = None) -> str:
@@ -138,9 +140,7 @@ class Store:
                 articles.c.published,
                 articles.c.seen,
                 memberships.c.story_id,
-                duplicates.c.original_id,
-                duplicates.c.kind,
-                duplicates.c.similarity,
+                *_COPY,
             )
             .join(memberships, memberships.c.article_id == articles.c.id)
             .outerjoin(duplicates, duplicates.c.article_id == articles.c.id)
@@ -154,12 +154,7 @@ class Store:
                     minhash=bytes(row.minhash),
                     when=row.published or row.seen,
                 )
-                copy = (
-                    Duplicate(row.original_id, row.kind, row.similarity)
-                    if row.original_id
-                    else None
-                )
-                yield Stored(row.id, row.outlet, row.story_id, found, copy)
+                yield Stored(row.id, row.outlet, row.story_id, found, _copy(row))
 
     # --- the one write -------------------------------------------------------------------
 
@@ -283,8 +278,8 @@ def _engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _pragmas(connection: object, _record: object) -> None:
-            cursor = connection.cursor()  # type: ignore[attr-defined]
+        def _pragmas(connection: sqlite3.Connection, _record: object) -> None:
+            cursor = connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
             cursor.execute("PRAGMA synchronous=NORMAL")  # durable across kill -9 in WAL mode
             cursor.execute("PRAGMA foreign_keys=ON")
@@ -330,10 +325,10 @@ def _duplicate_row(e: Entry) -> dict[str, object]:
     }
 
 
-def _refresh(c: object, ids: Sequence[int], now: dt.datetime) -> None:
+def _refresh(c: Connection, ids: Sequence[int], now: dt.datetime) -> None:
     """Headline (the first titled original) and time span of the stories a batch touched."""
     for chunk in _chunks(list(ids)):
-        spans = c.execute(  # type: ignore[attr-defined]
+        spans = c.execute(
             select(
                 memberships.c.story_id,
                 func.min(articles.c.day),
@@ -350,7 +345,7 @@ def _refresh(c: object, ids: Sequence[int], now: dt.datetime) -> None:
             sid: (first, last) if first else (_day(stored_first), _day(stored_last))
             for sid, first, last, stored_first, stored_last in spans
         }
-        titles = c.execute(  # type: ignore[attr-defined]
+        titles = c.execute(
             select(memberships.c.story_id, articles.c.title)
             .join(articles, articles.c.id == memberships.c.article_id)
             .outerjoin(duplicates, duplicates.c.article_id == articles.c.id)
@@ -368,7 +363,7 @@ def _refresh(c: object, ids: Sequence[int], now: dt.datetime) -> None:
             if sid not in span:
                 continue
             first, last = span[sid]
-            c.execute(  # type: ignore[attr-defined]
+            c.execute(
                 update(stories)
                 .where(stories.c.id == sid)
                 .values(
@@ -380,16 +375,22 @@ def _refresh(c: object, ids: Sequence[int], now: dt.datetime) -> None:
             )
 
 
+def _copy(row: Row) -> Duplicate | None:
+    """The copy link of a row selected with ``_COPY`` (outer-joined: None for originals)."""
+    original = row.original_id
+    return Duplicate(original, row.kind, row.similarity) if original else None
+
+
 def _day(value: dt.datetime | str | None) -> dt.date | None:
     if isinstance(value, str):  # SQLite hands aggregates of DateTime back as text
         value = dt.datetime.fromisoformat(value)
     return value.date() if value else None
 
 
-def _members_by_story(c: object, ids: Sequence[int]) -> dict[int, list[Member]]:
+def _members_by_story(c: Connection, ids: Sequence[int]) -> dict[int, list[Member]]:
     found: dict[int, list[Member]] = {}
     for chunk in _chunks(list(ids)):
-        rows = c.execute(  # type: ignore[attr-defined]
+        rows = c.execute(
             select(
                 memberships.c.story_id,
                 articles.c.id,
@@ -398,9 +399,7 @@ def _members_by_story(c: object, ids: Sequence[int]) -> dict[int, list[Member]]:
                 articles.c.url,
                 articles.c.path,
                 articles.c.day,
-                duplicates.c.original_id,
-                duplicates.c.kind,
-                duplicates.c.similarity,
+                *_COPY,
             )
             .join(articles, articles.c.id == memberships.c.article_id)
             .outerjoin(duplicates, duplicates.c.article_id == articles.c.id)
@@ -408,21 +407,20 @@ def _members_by_story(c: object, ids: Sequence[int]) -> dict[int, list[Member]]:
             .order_by(memberships.c.story_id, articles.c.seq)
         )
         for r in rows:
-            copy = Duplicate(r.original_id, r.kind, r.similarity) if r.original_id else None
             found.setdefault(r.story_id, []).append(
-                Member(r.id, r.outlet, r.title, r.url, r.path, r.day, copy)
+                Member(r.id, r.outlet, r.title, r.url, r.path, r.day, _copy(r))
             )
     return found
 
 
-def _story_row(row: object, members: Sequence[Member]) -> StoryRow:
+def _story_row(row: Row, members: Sequence[Member]) -> StoryRow:
     outlets = tuple(dict.fromkeys(m.outlet for m in members))
     copies = sum(1 for m in members if m.duplicate)
     return StoryRow(
-        row.id,  # type: ignore[attr-defined]
-        row.headline,  # type: ignore[attr-defined]
-        row.first_seen,  # type: ignore[attr-defined]
-        row.last_seen,  # type: ignore[attr-defined]
+        row.id,
+        row.headline,
+        row.first_seen,
+        row.last_seen,
         len(members),
         copies,
         outlets,
