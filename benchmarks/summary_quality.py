@@ -81,7 +81,7 @@ def rouge_f1(
 
 def storyline(passages: list[str], budget: int) -> list[str]:
     articles = [text_article(f"passage-{i}", p) for i, p in enumerate(passages)]
-    return [s.text for s in brief_articles(articles, words=budget).summary]
+    return [s.text for s in brief_articles(articles, words=budget, depth="off").summary]
 
 
 def lead(passages: list[str], budget: int) -> list[str]:

@@ -137,7 +137,17 @@ def test_conflicting_figures_are_never_attributed_to_each_other(story: Path) -> 
 
 def test_json_contract(all_briefs: list[Brief]) -> None:
     data = as_dict(all_briefs[0])
-    assert set(data) == {"summary", "sentences", "articles", "problems"}
+    assert set(data) == {
+        "summary",
+        "sentences",
+        "articles",
+        "problems",
+        "facts",
+        "entities",
+        "timeline",
+        "quotes",
+        "coverage",
+    }
     assert data["summary"] == "\n".join(s["text"] for s in data["sentences"])
     assert set(data["sentences"][0]) == {"text", "sources"}
     assert set(data["sentences"][0]["sources"][0]) == {"article", "outlet", "start", "end"}

@@ -1,14 +1,36 @@
 from __future__ import annotations
 
-from storyline.model import Article, Brief, Source, SummarySentence
+from storyline.model import (
+    Article,
+    Brief,
+    Claim,
+    Coverage,
+    Entity,
+    Event,
+    Fact,
+    Quote,
+    Source,
+    SummarySentence,
+)
 from storyline.render import render_html, render_json, render_markdown
 
 EVIL = 'Officials said <script>alert(1)</script> and <img src=x onerror="alert(2)"> were found.'
 
 
 def evil_brief() -> Brief:
+    """Article-derived text in every section of the brief."""
     article = Article("id1", "x.txt", "<b>Outlet</b>", "text", EVIL, text=EVIL, title="<i>T</i>")
-    return Brief((SummarySentence(EVIL, (Source(0, article.outlet, 0, len(EVIL)),)),), (article,))
+    whole = (Source(0, article.outlet, 0, len(EVIL)),)
+    part = (Source(0, article.outlet, 15, 39),)
+    return Brief(
+        (SummarySentence(EVIL, whole),),
+        (article,),
+        facts=(Fact("figure", EVIL, "conflicting", (Claim(EVIL, part), Claim("<b>1</b>", part))),),
+        entities=(Entity(EVIL, "ORG", (EVIL,), part),),
+        timeline=(Event(None, EVIL, (EVIL,), whole), Event("2015-11-17", EVIL, (EVIL,), whole)),
+        quotes=(Quote(EVIL, EVIL, part),),
+        coverage=(Coverage(EVIL, (0,), (EVIL,), (EVIL,)),),
+    )
 
 
 def test_html_escapes_everything_from_articles() -> None:

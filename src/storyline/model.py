@@ -46,12 +46,70 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A name the NER found: ``articles[article].text[start:end] == text``."""
+
+    article: int
+    sentence: int  # index into ``Annotated.sentences``
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy's: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of something: ``text`` is the span as written ("at least 129")."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    value: float  # in ``unit``'s base unit when the unit is known (km → metre)
+    unit: str  # "" for plain counts, else a unit or currency name
+    approx: str  # "exact", "at least", "about", "at most", "more than", "less than"
+    noun: str  # lemma of what is counted ("people"), "" when nothing follows
+    verb: str  # lemma of the nearest action ("kill"), "" when none
+    about: str  # the two as written: "people killed"
+
+
+@dataclass(frozen=True)
+class When:
+    """A date expression, resolved against its article's publication date when it can be."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    date: str | None  # ISO at its precision: "2015-11-17", "2015-11", "2015"; None if unknown
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words in quotation marks, with the speaker named around them when there is one."""
+
+    article: int
+    sentence: int
+    start: int  # the quoted words, without the marks
+    end: int
+    text: str
+    speaker: Mention | None
+
+
+@dataclass(frozen=True)
 class Annotated:
-    """The articles of one story with their sentences and one vector per sentence."""
+    """The articles of one story with their sentences, one vector per sentence, and what
+    the NLP found in them (empty when the fact layer is off)."""
 
     articles: tuple[Article, ...]
     sentences: tuple[Sentence, ...]
     vectors: object  # a row-normalised matrix (numpy or scipy sparse), one row per sentence
+    mentions: tuple[Mention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    whens: tuple[When, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,10 +129,71 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """One value of a fact as some sources state it."""
+
+    text: str  # as written in the first source, e.g. "at least 129"
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure or date across sources. ``status`` is "agreed" (several sources, one
+    value), "complementary" (one source has it, none contradicts) or "conflicting"."""
+
+    kind: str  # "figure" or "date"
+    about: str  # what the value is of: "people killed", "meet"
+    status: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place under one canonical name, with every alias seen."""
+
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated (or explicitly undated) sentence of the timeline."""
+
+    date: str | None  # None: the sources date it in a way we could not resolve
+    text: str  # the sentence as the first source words it
+    expressions: tuple[str, ...]  # how each source dates it ("on Tuesday", "November 17")
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str | None  # the canonical entity name
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What one outlet reported that no other source did, and what it left out."""
+
+    outlet: str
+    articles: tuple[int, ...]
+    only: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Brief:
     summary: tuple[SummarySentence, ...]
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    facts: tuple[Fact, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,25 @@ from storyline.clean import clean
 from storyline.errors import Reason, StorylineError, describe
 from storyline.ingest import read_paths
 from storyline.model import Article, Brief, Problem
-from storyline.synthesize import DEFAULT, Weights, summarize
+from storyline.synthesize import (
+    DEFAULT,
+    Weights,
+    align,
+    coverage,
+    gather,
+    summarize,
+    timeline,
+    unify,
+)
 
 DEFAULT_WORDS = 150
+DEFAULT_DEPTH = "fast"  # of the fact layer: "off", "fast" or "full" (annotate/nlp.py)
 MAX_ARTICLES = 500
 
 
-def brief(paths: Iterable[str | Path], words: int = DEFAULT_WORDS) -> Brief:
+def brief(
+    paths: Iterable[str | Path], words: int = DEFAULT_WORDS, depth: str = DEFAULT_DEPTH
+) -> Brief:
     """Read every file under ``paths`` as a report of one story and brief it.
 
     Raises ``StorylineError`` only when no input yields a usable article; every other
@@ -25,7 +37,7 @@ def brief(paths: Iterable[str | Path], words: int = DEFAULT_WORDS) -> Brief:
     problems: list[Problem] = []
     for item in read_paths([paths] if isinstance(paths, str | Path) else paths):
         (problems if isinstance(item, Problem) else articles).append(item)
-    return brief_articles(articles, words, problems)
+    return brief_articles(articles, words, problems, depth=depth)
 
 
 def brief_articles(
@@ -33,6 +45,7 @@ def brief_articles(
     words: int = DEFAULT_WORDS,
     problems: Sequence[Problem] = (),
     weights: Weights = DEFAULT,
+    depth: str = DEFAULT_DEPTH,
 ) -> Brief:
     problems = list(problems)
     if words < 1:
@@ -49,7 +62,7 @@ def brief_articles(
             problems.append(Problem(article.path, describe(Reason.NO_ARTICLE_TEXT)))
     if not usable:
         raise StorylineError("no usable article in the input" + _first_reasons(problems))
-    return brief_cleaned(usable, words, problems, weights)
+    return brief_cleaned(usable, words, problems, weights, depth)
 
 
 def brief_cleaned(
@@ -57,12 +70,27 @@ def brief_cleaned(
     words: int = DEFAULT_WORDS,
     problems: Sequence[Problem] = (),
     weights: Weights = DEFAULT,
+    depth: str = DEFAULT_DEPTH,
 ) -> Brief:
     """The brief of articles whose ``text`` is already clean (a stored story's)."""
     if not articles:
         raise StorylineError("the story has no articles")
-    story = annotate(articles[:MAX_ARTICLES])
-    return Brief(summarize(story, words, weights), story.articles, tuple(problems))
+    story = annotate(articles[:MAX_ARTICLES], depth)
+    entities, entity_of = unify(story)
+    figures = align(story)
+    events, dates = timeline(story)
+    facts = figures + dates
+    quotes = gather(story, entities, entity_of)
+    return Brief(
+        summarize(story, words, weights),
+        story.articles,
+        tuple(problems),
+        facts=facts,
+        entities=entities,
+        timeline=events,
+        quotes=quotes,
+        coverage=coverage(story.articles, facts, quotes),
+    )
 
 
 def _first_reasons(problems: Sequence[Problem], n: int = 3) -> str:

@@ -1,17 +1,52 @@
-"""Clean articles to sentences with spans and one vector per sentence."""
+"""Clean articles to sentences with spans, one vector per sentence, and (unless the
+fact layer is off) the names, figures, dates and quotes in them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
+from storyline.annotate.entities import mentions as find_mentions
+from storyline.annotate.figures import figures as find_figures
+from storyline.annotate.nlp import DEPTHS, parse
+from storyline.annotate.quotes import quotations
 from storyline.annotate.sentences import split_sentences
+from storyline.annotate.temporal import whens as find_whens
 from storyline.annotate.vectors import sentence_vectors
-from storyline.model import Annotated, Article
+from storyline.model import Annotated, Article, Figure, Mention, Quotation, When
 
 
-def annotate(articles: Sequence[Article]) -> Annotated:
+def annotate(articles: Sequence[Article], depth: str = "fast") -> Annotated:
+    """``depth``: "off" (sentences and vectors only), "fast" or "full" (annotate/nlp.py)."""
+    if depth not in DEPTHS:
+        raise ValueError(f"depth must be one of {', '.join(DEPTHS)}, not {depth!r}")
     sentences = tuple(s for i, a in enumerate(articles) for s in split_sentences(a, i))
-    return Annotated(tuple(articles), sentences, sentence_vectors([s.text for s in sentences]))
+    vectors = sentence_vectors([s.text for s in sentences])
+    mentions: list[Mention] = []
+    figures: list[Figure] = []
+    whens: list[When] = []
+    for i, doc in parse(sentences, depth):
+        sentence = sentences[i]
+        mentions += find_mentions(sentence, i, doc)
+        figures += find_figures(sentence, i, doc)
+        whens += find_whens(sentence, i, doc, articles[sentence.article].published)
+    quotes: list[Quotation] = []
+    if depth != "off":
+        first = 0
+        by_article = {a: list(ms) for a, ms in groupby(mentions, key=lambda m: m.article)}
+        for a, group in groupby(sentences, key=lambda s: s.article):
+            own = list(group)
+            quotes += quotations(articles[a], a, own, first, by_article.get(a, []))
+            first += len(own)
+    return Annotated(
+        tuple(articles),
+        sentences,
+        vectors,
+        tuple(mentions),
+        tuple(figures),
+        tuple(whens),
+        tuple(quotes),
+    )
 
 
-__all__ = ["annotate"]
+__all__ = ["DEPTHS", "annotate"]

@@ -4,32 +4,68 @@ Everything from the articles is escaped by Jinja's autoescape."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.model import Article, Brief
+from storyline.model import Article, Brief, Source
 
 
 @dataclass(frozen=True)
 class Piece:
+    """Article text between span boundaries: ``opens`` anchors start before the text,
+    ``closes`` marks end after it."""
+
     text: str
-    anchor: str | None  # id of a highlighted source span, None for plain text
+    opens: tuple[str, ...] = ()
+    closes: int = 0
+
+
+def anchor(source: Source) -> str:
+    return f"a{source.article}-{source.start}-{source.end}"
+
+
+def _spans(brief: Brief, index: int) -> list[tuple[int, int]]:
+    sources: Iterator[Source] = (
+        s
+        for group in (
+            [x for sent in brief.summary for x in sent.sources],
+            [x for f in brief.facts for c in f.claims for x in c.sources],
+            [x for q in brief.quotes for x in q.sources],
+            [x for e in brief.timeline for x in e.sources],
+        )
+        for s in group
+    )
+    spans = {(s.start, s.end) for s in sources if s.article == index}
+    return sorted(spans, key=lambda span: (span[0], -span[1]))  # outer spans open first
 
 
 def _pieces(article: Article, index: int, brief: Brief) -> list[Piece]:
-    """The article text cut at the source spans the summary points into."""
-    marks = sorted(
-        {(s.start, s.end) for sent in brief.summary for s in sent.sources if s.article == index}
-    )
-    pieces, cursor = [], 0
-    for start, end in marks:
-        if start < cursor:  # overlapping spans: the first one wins
-            continue
-        pieces.append(Piece(article.text[cursor:start], None))
-        pieces.append(Piece(article.text[start:end], f"a{index}-{start}-{end}"))
-        cursor = end
-    pieces.append(Piece(article.text[cursor:], None))
+    """The article text cut at the source spans the brief points into. Spans nest (a
+    figure inside a summary sentence); one that crosses another's end is left unmarked."""
+    text = article.text
+    pieces: list[Piece] = []
+    stack: list[int] = []  # ends of the open marks
+    cursor = 0
+    opens: list[str] = []
+
+    def flush(upto: int, closes: int = 0) -> None:
+        nonlocal cursor, opens
+        pieces.append(Piece(text[cursor:upto], tuple(opens), closes))
+        cursor, opens = upto, []
+
+    for start, end in _spans(brief, index):
+        while stack and stack[-1] <= start:
+            flush(stack.pop(), 1)
+        if stack and end > stack[-1]:
+            continue  # crosses the enclosing span
+        flush(start)
+        opens.append(f"a{index}-{start}-{end}")
+        stack.append(end)
+    while stack:
+        flush(stack.pop(), 1)
+    flush(len(text))
     return pieces
 
 
@@ -40,6 +76,7 @@ def render_html(brief: Brief) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["anchor"] = anchor
     title = next((a.title for a in brief.articles if a.title), None) or "Brief"
     articles = [(i, a, _pieces(a, i, brief)) for i, a in enumerate(brief.articles)]
     return env.get_template("brief.html.j2").render(title=title, brief=brief, articles=articles)

@@ -19,6 +19,49 @@ def as_dict(brief: Brief) -> dict[str, Any]:
             {"text": s.text, "sources": [_source(src) for src in s.sources]} for s in brief.summary
         ],
         "articles": [_article(a) for a in brief.articles],
+        "facts": [
+            {
+                "kind": f.kind,
+                "about": f.about,
+                "status": f.status,
+                "values": [
+                    {"text": c.text, "sources": [_source(s) for s in c.sources]} for c in f.claims
+                ],
+                "sources": [_source(s) for c in f.claims for s in c.sources],
+            }
+            for f in brief.facts
+        ],
+        "entities": [
+            {
+                "name": e.name,
+                "label": e.label,
+                "aliases": list(e.aliases),
+                "sources": [_source(s) for s in e.sources],
+            }
+            for e in brief.entities
+        ],
+        "timeline": [
+            {
+                "date": e.date,
+                "text": e.text,
+                "expressions": list(e.expressions),
+                "sources": [_source(s) for s in e.sources],
+            }
+            for e in brief.timeline
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "sources": [_source(s) for s in q.sources]}
+            for q in brief.quotes
+        ],
+        "coverage": [
+            {
+                "outlet": c.outlet,
+                "articles": list(c.articles),
+                "only": list(c.only),
+                "missing": list(c.missing),
+            }
+            for c in brief.coverage
+        ],
         "problems": [{"path": p.path, "reason": p.reason} for p in brief.problems],
     }
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.model import Brief, SummarySentence
+from collections.abc import Iterable
+
+from storyline.model import Brief, Source, SummarySentence
 
 
 def _tags(sentence: SummarySentence) -> str:
@@ -16,6 +18,8 @@ def render_markdown(brief: Brief) -> str:
     lines += [f"- {_escape(s.text)} {_tags(s)}" for s in brief.summary]
     if not brief.summary:
         lines.append("_No sentence of the sources fits the word budget._")
+    lines += _facts(brief) + _entities(brief) + _timeline(brief) + _quotes(brief)
+    lines += _coverage(brief)
     lines += ["", "## Sources", ""]
     for i, a in enumerate(brief.articles):
         details = ", ".join(
@@ -27,6 +31,62 @@ def render_markdown(brief: Brief) -> str:
         lines += ["", "## Inputs not used", ""]
         lines += [f"- `{p.path}`: {p.reason}" for p in brief.problems]
     return "\n".join(lines) + "\n"
+
+
+def _outlets(sources: Iterable[Source]) -> str:
+    return " ".join(f"[{_escape(o)}]" for o in dict.fromkeys(s.outlet for s in sources))
+
+
+def _facts(brief: Brief) -> list[str]:
+    if not brief.facts:
+        return []
+    lines = ["", "## Facts", "", "| status | what | values |", "|---|---|---|"]
+    for fact in brief.facts:
+        values = " / ".join(f"{_escape(c.text)} {_outlets(c.sources)}" for c in fact.claims)
+        about = fact.about if len(fact.about) <= 90 else fact.about[:87] + "…"
+        lines.append(f"| {fact.status} | {_escape(about)} | {values} |")
+    return lines
+
+
+def _entities(brief: Brief) -> list[str]:
+    if not brief.entities:
+        return []
+    lines = ["", "## Entities", ""]
+    for e in brief.entities:
+        aka = f" (also: {', '.join(_escape(a) for a in e.aliases)})" if e.aliases else ""
+        lines.append(f"- **{_escape(e.name)}** {e.label.lower()}{aka} {_outlets(e.sources)}")
+    return lines
+
+
+def _timeline(brief: Brief) -> list[str]:
+    if not brief.timeline:
+        return []
+    lines = ["", "## Timeline", ""]
+    for event in brief.timeline:
+        when = event.date or f"undated ({_escape(', '.join(event.expressions))})"
+        lines.append(f"- **{when}** {_escape(event.text)} {_outlets(event.sources)}")
+    return lines
+
+
+def _quotes(brief: Brief) -> list[str]:
+    if not brief.quotes:
+        return []
+    lines = ["", "## Quotes", ""]
+    for quote in brief.quotes:
+        who = _escape(quote.speaker) if quote.speaker else "unattributed"
+        lines.append(f"- “{_escape(quote.text)}” — {who} {_outlets(quote.sources)}")
+    return lines
+
+
+def _coverage(brief: Brief) -> list[str]:
+    if not brief.coverage:
+        return []
+    lines = ["", "## Coverage", ""]
+    for c in brief.coverage:
+        lines.append(f"- **{_escape(c.outlet)}** ({len(c.articles)} article(s))")
+        lines += [f"  - only here: {_escape(text)}" for text in c.only]
+        lines += [f"  - not here: {_escape(text)}" for text in c.missing]
+    return lines
 
 
 def _escape(text: str) -> str:

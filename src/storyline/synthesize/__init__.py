@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from storyline.model import Annotated, SummarySentence
 from storyline.synthesize.attribution import attribute
+from storyline.synthesize.coverage import coverage
+from storyline.synthesize.entities import unify
+from storyline.synthesize.facts import align
+from storyline.synthesize.quotes import gather
 from storyline.synthesize.summary import DEFAULT, Weights, select
+from storyline.synthesize.timeline import timeline
 
 
 def summarize(
@@ -16,4 +21,4 @@ def summarize(
     )
 
 
-__all__ = ["DEFAULT", "Weights", "summarize"]
+__all__ = ["DEFAULT", "Weights", "align", "coverage", "gather", "summarize", "timeline", "unify"]

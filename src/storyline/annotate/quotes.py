@@ -1,0 +1,80 @@
+"""Direct quotes and who said them.
+
+spaCy has no quotation component, so this is ours: text between double quotation marks
+(straight or curly) of at least three words, in one paragraph. The speaker is the name
+nearest the quote in the text around it, outside the marks, when that text has a verb
+of saying; a pronoun ("he said") stands for the last person named before the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from storyline.model import Article, Mention, Quotation, Sentence
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{10,1500})[\"”]")
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|stated|explained|"
+    r"according to|read the statement|announced|declared|insisted|warned|noted)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_MIN_WORDS = 3
+_WINDOW = 160  # characters either side of the quote searched for the speaker
+_SPEAKERS = ("PERSON", "ORG")
+
+
+def quotations(
+    article: Article,
+    index: int,
+    sentences: Sequence[Sentence],
+    first: int,
+    mentions: Sequence[Mention],
+) -> list[Quotation]:
+    """``sentences`` and ``mentions`` are this article's, in text order; ``first`` is the
+    index of its first sentence among the story's."""
+    starts = [s.start for s in sentences]
+    people = [m for m in mentions if m.label in _SPEAKERS]
+    found = []
+    for match in _QUOTED.finditer(article.text):
+        words = match.group(1).strip()
+        if len(words.split()) < _MIN_WORDS:
+            continue
+        start = match.start(1) + match.group(1).find(words)
+        end = start + len(words)
+        sentence = max(bisect_right(starts, start) - 1, 0)
+        found.append(
+            Quotation(
+                index,
+                first + sentence,
+                start,
+                end,
+                words,
+                _speaker(article.text, match.start(), match.end(), people),
+            )
+        )
+    return found
+
+
+def _speaker(text: str, start: int, end: int, people: Sequence[Mention]) -> Mention | None:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    lo, hi = max(line_start, start - _WINDOW), min(line_end, end + _WINDOW)
+    around = text[lo:start] + " " + text[end:hi]
+    if not _SAYING.search(_unquoted(around)):
+        return None
+    near = [m for m in people if lo <= m.start < start or end <= m.start < hi]
+    if near:
+        persons = [m for m in near if m.label == "PERSON"] or near
+        return min(persons, key=lambda m: start - m.end if m.end <= start else m.start - end)
+    if _PRONOUN.search(_unquoted(around)):
+        before = [m for m in people if m.label == "PERSON" and m.end <= start]
+        return before[-1] if before else None
+    return None
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(" ", text)

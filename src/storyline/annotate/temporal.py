@@ -1,0 +1,94 @@
+"""Dates: spaCy finds DATE spans, dateparser resolves them against the article's own
+publication day (``RELATIVE_BASE``), so "on Tuesday" in an 18 November 2015 article is
+17 November 2015.
+
+Two rules are ours, because dateparser cannot know them: a span is only a point in time
+if it names one (a month, a weekday, a year, "yesterday", "last week", "two days ago"),
+so durations ("four days", "the last 48 days") are not dated; and a bare weekday is the
+past one unless the sentence speaks of the future ("will", "is due to", "next").
+Without a publication date only spans that carry their own year are resolved; the rest
+are kept with no date rather than guessed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc
+
+from storyline.model import Sentence, When
+
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|"
+    r"June|July|August|September|October|November|December"
+)
+_WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_POINT = re.compile(
+    rf"\b(?:{_MONTH}|{_WEEKDAY}|yesterday|today|tomorrow|tonight|\d{{4}}|"
+    r"\d{1,2}/\d{1,2}/\d{2,4}|ago|(?:last|next|this) (?:week|month|year|weekend))\b",
+    re.IGNORECASE,
+)
+_DECADE = re.compile(r"\d{4}s\b|\d0s\b")
+_OWN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_WEEKDAY_ONLY = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|due to|set to|scheduled|to be held|plans? to|expected to|next)\b",
+    re.IGNORECASE,
+)
+_NAMED_MONTH = re.compile(rf"\b(?:{_MONTH})", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_PRECISION = {"day": 10, "month": 7, "year": 4}
+_CORE = re.compile(rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?|{_WEEKDAY})\b", re.IGNORECASE)
+_TRIM = re.compile(r"^(?:on|in|since|by|from|until|of|at)\s+", re.IGNORECASE)
+
+
+def whens(sentence: Sentence, index: int, doc: Doc, published: dt.date | None) -> list[When]:
+    told = _QUOTED.sub(" ", sentence.text)  # "will" inside a quote is the speaker's tense
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not _POINT.search(ent.text) or _DECADE.search(ent.text):
+            continue
+        start = sentence.start + ent.start_char
+        date = resolve(ent.text, published, future=bool(_FUTURE.search(told)))
+        found.append(When(sentence.article, index, start, start + len(ent.text), ent.text, date))
+    return found
+
+
+def resolve(expression: str, published: dt.date | None, future: bool = False) -> str | None:
+    """ISO date at the expression's precision, or None when it cannot be pinned down."""
+    expression = _TRIM.sub("", expression.strip())
+    if published is None and not _OWN_YEAR.search(expression):
+        return None
+    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
+    data = _parser(base).get_date_data(expression)
+    if data.date_obj is None:  # "late Sunday evening": try the part that names the day
+        core = _CORE.search(expression)
+        data = _parser(base).get_date_data(core.group()) if core else data
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if published and not _OWN_YEAR.search(expression):
+        if future and _WEEKDAY_ONLY.fullmatch(expression) and day <= published:
+            day += dt.timedelta(days=7)
+        elif (
+            _NAMED_MONTH.search(expression)
+            and not future
+            and day > published + dt.timedelta(days=7)
+        ):
+            # News tells the past: "in September" in a March report is last September.
+            with contextlib.suppress(ValueError):  # 29 February
+                day = day.replace(year=day.year - 1)
+    if data.period == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return day.isoformat()[: _PRECISION.get(data.period or "day", 10)]
+
+
+@lru_cache(maxsize=256)
+def _parser(base: dt.datetime) -> DateDataParser:
+    settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
+    return DateDataParser(languages=["en"], settings=settings)

@@ -1,0 +1,259 @@
+"""One canonical entity per person, organisation or place across the sources.
+
+No installed library aligns names across documents without a knowledge base to link to
+(spaCy's entity linker needs one trained per domain), so the rules are ours, each
+conservative, and each merge needs the text or a short list to support it:
+
+* the same name once accents, case, "the", dots and a possessive are set aside;
+* the same spelling once a final "h" and doubled letters are set aside (Raqqa / Raqqah),
+  for names of four letters or more;
+* initials: "IS" is "Islamic State", "ISIL" is "Islamic State of Iraq and the Levant";
+* a surname alone is the one person named in full with that surname (Hollande);
+* a title the text gives a person ("French President Francois Hollande") names them
+  elsewhere ("the French president");
+* names listed together in ``data/aliases.tsv`` (Daesh / Islamic State).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from storyline.model import Annotated, Entity, Mention, Source
+
+_KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
+_PARENTHESISED = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_TITLE = re.compile(
+    r"((?:[A-Z][\w-]*\s+){0,3}(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Cc]hancellor|"
+    r"[Ss]ecretary(?: of [A-Z]\w+)?|[Gg]overnor|[Mm]ayor|[Ss]enator|[Kk]ing|[Qq]ueen|[Pp]ope|"
+    r"[Cc]hief|[Dd]irector|CEO|[Ss]pokesman|[Ss]pokeswoman|[Cc]ommander|[Aa]mbassador)"
+    r"(?:\s+[A-Z][\w-]*){0,2})\s+$"
+)
+
+
+def unify(story: Annotated) -> tuple[tuple[Entity, ...], dict[Mention, int]]:
+    """The story's entities (most widely reported first) and each mention's entity."""
+    roles = _role_mentions(story)
+    mentions = list(story.mentions) + list(roles) + _unmarked(story)
+    if not mentions:
+        return (), {}
+    keys = {m: _key(m.text) for m in mentions}
+    groups = _UnionFind()
+    distinct = sorted(set(keys.values()))
+    for key in distinct:
+        groups.find(key)
+    _by_spelling(distinct, groups)
+    _by_initials(distinct, groups)
+    _by_surname(mentions, keys, groups)
+    _by_list(distinct, groups)
+    for mention, person in roles.items():
+        groups.union(keys[mention], person)
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        members[groups.find(keys[mention])].append(mention)
+    entities = []
+    for group in members.values():
+        named = [m for m in group if m not in roles]
+        if named:
+            entities.append((group, _entity(story, group, named)))
+    entities.sort(key=lambda e: (-len({s.article for s in e[1].sources}), -len(e[1].sources)))
+    index = {m: i for i, (group, _) in enumerate(entities) for m in group}
+    return tuple(e for _, e in entities), index
+
+
+def _entity(story: Annotated, group: list[Mention], named: list[Mention]) -> Entity:
+    labels = Counter(_KIND.get(m.label, "PLACE") for m in named)
+    forms = Counter(_surface(m.text) for m in named)
+    canonical = _listed_name(forms) or max(
+        forms, key=lambda f: (len(f.split()) <= 4, len(f.split()), forms[f], -len(f), f)
+    )
+    aliases = sorted({_surface(m.text) for m in group} - {canonical})
+    sources = tuple(
+        Source(m.article, story.articles[m.article].outlet, m.start, m.end)
+        for m in sorted(group, key=lambda m: (m.article, m.start))
+    )
+    return Entity(canonical, labels.most_common(1)[0][0], tuple(aliases), sources)
+
+
+def _unmarked(story: Annotated) -> list[Mention]:
+    """Names the NER tagged somewhere, found again where it did not: in sentences it did
+    not read (annotate/nlp.py) or missed. Also initials given in parentheses ("Islamic State
+    (IS)") and the listed other names of a found entity of four letters or more."""
+    names: dict[str, str] = {}
+    for m in story.mentions:
+        names.setdefault(_surface(m.text), m.label)
+        words = _surface(m.text).split()
+        if m.label == "PERSON" and len(words) > 1 and len(words[-1]) >= 4:
+            names.setdefault(words[-1], m.label)  # "Hollande" after "François Hollande"
+        text = story.articles[m.article].text
+        initials = _PARENTHESISED.match(text, m.end)
+        if initials and initials.group(1) in _initials(_key(m.text)):
+            names.setdefault(initials.group(1).strip(), m.label)
+    listed = _listed()
+    for name, label in list(names.items()):
+        canonical = listed.get(_key(name))
+        if canonical:
+            for other, key in _listed_forms().get(canonical, ()):
+                if len(key) >= 4:
+                    names.setdefault(other, label)
+    names = {n: label for n, label in names.items() if len(n) >= 2}
+    if not names:
+        return []
+    pattern = re.compile(
+        r"(?<![\w-])("
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    taken = {(m.article, i) for m in story.mentions for i in range(m.start, m.end)}
+    found = []
+    for a, article in enumerate(story.articles):
+        for match in pattern.finditer(article.text):
+            if (a, match.start()) in taken or (a, match.end() - 1) in taken:
+                continue
+            name = match.group(1)
+            found.append(Mention(a, -1, match.start(), match.end(), name, names[name]))
+    return found
+
+
+def _role_mentions(story: Annotated) -> dict[Mention, str]:
+    """ "the French president" wherever the text has called one person "French President",
+    with the key of that person's name."""
+    roles: dict[str, set[str]] = defaultdict(set)
+    for m in story.mentions:
+        if m.label != "PERSON":
+            continue
+        text = story.articles[m.article].text
+        title = _TITLE.search(text[max(m.start - 60, 0) : m.start])
+        if title:
+            roles[title.group(1).lower()].add(_key(m.text))
+    found = {}
+    for role, people in roles.items():
+        if len(people) != 1 or len(role.split()) < 2:
+            continue  # "the president" alone could be anyone's
+        pattern = re.compile(rf"\bthe {re.escape(role)}\b", re.IGNORECASE)
+        (person,) = people
+        for i, article in enumerate(story.articles):
+            for match in pattern.finditer(article.text):
+                start = match.start() + 4
+                words = article.text[start : match.end()]
+                found[Mention(i, -1, start, match.end(), words, "PERSON")] = person
+    return found
+
+
+def _key(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
+    name = re.sub(r"['’]s$", "", name).replace(".", "")
+    name = re.sub(r"^the\s+", "", name)
+    return " ".join(name.split())
+
+
+def _surface(name: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", name).strip()
+
+
+def _spelling(key: str) -> str:
+    key = re.sub(r"h\b", "", key)
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
+def _by_spelling(keys: Iterable[str], groups: _UnionFind) -> None:
+    seen: dict[str, str] = {}
+    for key in keys:
+        if len(key) < 4:
+            continue
+        spelled = _spelling(key)
+        if spelled in seen:
+            groups.union(seen[spelled], key)
+        else:
+            seen[spelled] = key
+
+
+def _initials(key: str) -> set[str]:
+    """Upper-case initials of a multi-word name, with and without its "of", "the"."""
+    words = key.split()
+    if len(words) < 2:
+        return set()
+    content = "".join(w[0] for w in words if w not in _FUNCTION_WORDS)
+    return {content.upper(), "".join(w[0] for w in words).upper()}
+
+
+def _by_initials(keys: list[str], groups: _UnionFind) -> None:
+    short = {k for k in keys if " " not in k and 2 <= len(k) <= 6}
+    for key in keys:
+        for initials in {i.lower() for i in _initials(key)} & short:
+            groups.union(initials, key)
+
+
+def _by_surname(mentions: list[Mention], keys: dict[Mention, str], groups: _UnionFind) -> None:
+    full = {keys[m] for m in mentions if m.label == "PERSON" and " " in keys[m]}
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for key in full:
+        by_last[key.split()[-1]].add(key)
+    for key in {keys[m] for m in mentions}:
+        if " " not in key and len(by_last.get(key, ())) == 1:
+            groups.union(key, next(iter(by_last[key])))
+
+
+def _by_list(keys: Iterable[str], groups: _UnionFind) -> None:
+    listed = _listed()
+    for key in keys:
+        if key in listed:
+            groups.union(key, _key(listed[key]))
+
+
+def _listed_name(forms: Counter[str]) -> str | None:
+    listed = _listed()
+    for form in forms:
+        if _key(form) in listed:
+            return listed[_key(form)]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _listed_forms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Canonical name → every listed name with its key."""
+    forms: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, canonical in _listed().items():
+        forms[canonical].append((_LISTED_SURFACE[key], key))
+    return {c: tuple(f) for c, f in forms.items()}
+
+
+_LISTED_SURFACE: dict[str, str] = {}
+
+
+@lru_cache(maxsize=1)
+def _listed() -> dict[str, str]:
+    """Every listed name's key → its canonical name."""
+    table = resources.files("storyline").joinpath("data/aliases.tsv").read_text("utf-8")
+    names: dict[str, str] = {}
+    for line in table.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        canonical, *others = line.split("\t")
+        for name in (canonical, *others):
+            names[_key(name)] = canonical
+            _LISTED_SURFACE[_key(name)] = name
+    return names
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)

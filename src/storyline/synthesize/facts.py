@@ -1,0 +1,151 @@
+"""Figures across sources: which report the same thing, and whether they agree.
+
+This alignment is ours: no library compares claims across documents. Two figures are of
+the same thing when they count the same noun (or measure in the same unit) and, for
+small numbers or different values, also share the action and the sentences around them
+are alike. Values are compared as ranges, so an approximation that fits an exact figure
+("nearly 130" and "129", "more than 100" and "129") agrees with it, and units are on
+one scale (annotate/figures.py), so "10 km" and "6 miles" agree.
+
+"at least N" is read as the figure itself, not as a bound: news tolls are written that way
+and "at least 129" against "at least 132" is the disagreement a reader must see.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.model import Annotated, Claim, Fact, Figure, Source
+from storyline.synthesize.similarity import cosine
+
+EXACT = 0.005  # relative slack for figures written exactly (rounding "1.5 million")
+CONVERTED = 0.05  # for figures whose units were converted ("6 miles" is 9.66 km)
+SMALL = 10  # below this a number of a noun is too common to align on the noun alone
+SAME_CONTEXT = 0.2  # sentence cosine above which two figures speak of the same event
+SAME_ACTION_CONTEXT = 0.1  # enough when the figures also count the same action
+ABOUT = 0.02  # "about 3,200" is rounded to the hundred, not loose: 3,500 is another figure
+
+
+@dataclass(frozen=True)
+class _Range:
+    low: float
+    high: float
+
+
+def align(story: Annotated) -> tuple[Fact, ...]:
+    figures = [f for f in story.figures if f.noun or f.unit]
+    groups: list[list[Figure]] = []
+    for figure in figures:
+        for group in groups:
+            if all(_agree(figure, other, story) for other in group):
+                group.append(figure)
+                break
+        else:
+            groups.append([figure])
+    conflicts = _conflicting(groups, story)
+    facts = []
+    for members in _merge(groups, conflicts):
+        facts.append(_fact(story, [groups[g] for g in members], conflicting=len(members) > 1))
+    order = {"conflicting": 0, "agreed": 1, "complementary": 2}
+    facts.sort(
+        key=lambda f: (order[f.status], -len({s.article for c in f.claims for s in c.sources}))
+    )
+    return tuple(facts)
+
+
+def _agree(a: Figure, b: Figure, story: Annotated) -> bool:
+    if a.noun != b.noun or a.unit != b.unit or not _overlap(a, b):
+        return False
+    if a.article == b.article and a.sentence != b.sentence:
+        return False  # one article repeating a number is not two sources for it
+    if a.value >= SMALL and (a.verb == b.verb or not a.verb or not b.verb):
+        return True
+    return _similar(story, a, b) >= SAME_CONTEXT
+
+
+def _conflicting(groups: list[list[Figure]], story: Annotated) -> list[tuple[int, int]]:
+    """Pairs of groups that give different values for the same thing in other articles."""
+    pairs = []
+    for i, gi in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            gj = groups[j]
+            a, b = gi[0], gj[0]
+            if a.noun != b.noun or a.unit != b.unit:
+                continue
+            if {f.article for f in gi} & {f.article for f in gj}:
+                continue  # an article giving both values: two things, or an update it tells
+            needed = SAME_ACTION_CONTEXT if a.verb and a.verb == b.verb else SAME_CONTEXT
+            if max(_similar(story, x, y) for x in gi for y in gj) >= needed:
+                pairs.append((i, j))
+    return pairs
+
+
+def _merge(groups: list[list[Figure]], pairs: list[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[root(j)] = root(i)
+    merged: dict[int, list[int]] = {}
+    for i in range(len(groups)):
+        merged.setdefault(root(i), []).append(i)
+    return list(merged.values())
+
+
+def _fact(story: Annotated, groups: Sequence[list[Figure]], conflicting: bool) -> Fact:
+    by_text: dict[str, tuple[str, list[Source]]] = {}  # each wording once, with its sources
+    for group in groups:
+        for figure in group:
+            _, sources = by_text.setdefault(figure.text.casefold(), (figure.text, []))
+            sources.append(_source(story, figure))
+    claims = tuple(Claim(text, tuple(sources)) for text, sources in by_text.values())
+    articles = {f.article for group in groups for f in group}
+    status = "conflicting" if conflicting else "agreed" if len(articles) > 1 else "complementary"
+    about = next((f.about for g in groups for f in g if f.about), groups[0][0].noun)
+    return Fact("figure", about, status, claims)
+
+
+def _range(figure: Figure) -> _Range:
+    v = figure.value
+    slack = CONVERTED if figure.unit and figure.unit not in ("percent",) else EXACT
+    match figure.approx:
+        case "about":
+            half = max(_rounding(v) / 2 if not figure.unit else 0.0, v * ABOUT)
+            return _Range(v - half, v + half)
+        case "nearly":
+            return _Range(v * 0.85, v)
+        case "more than":
+            return _Range(v, math.inf)
+        case "at most" | "less than":
+            return _Range(0.0, v)
+        case _:  # "exact" and "at least" (see the module's docstring)
+            return _Range(v * (1 - slack), v * (1 + slack))
+
+
+def _rounding(value: float) -> float:
+    """10 for 130, 100 for 3,200: the step an approximate figure was rounded to."""
+    if value <= 0 or value != int(value):
+        return 0.0
+    step, number = 1, int(value)
+    while number % 10 == 0:
+        step, number = step * 10, number // 10
+    return float(step)
+
+
+def _overlap(a: Figure, b: Figure) -> bool:
+    ra, rb = _range(a), _range(b)
+    return ra.low <= rb.high and rb.low <= ra.high
+
+
+def _similar(story: Annotated, a: Figure, b: Figure) -> float:
+    return cosine(story, a.sentence, b.sentence)
+
+
+def _source(story: Annotated, figure: Figure) -> Source:
+    return Source(figure.article, story.articles[figure.article].outlet, figure.start, figure.end)

@@ -1,0 +1,91 @@
+"""The story's dated events in order, and the date facts they imply.
+
+An event is a sentence with a date expression. Sentences from different articles with
+the same resolved date and alike in words are one event told by several sources; alike
+sentences with different dates are a date conflict. Expressions we could not resolve
+stay in the timeline with no date, after the dated ones, rather than being guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.model import Annotated, Claim, Event, Fact, Source, When
+from storyline.synthesize.similarity import cosine
+
+SAME_EVENT = 0.3  # cosine of two sentences told of one event on one date
+SAME_STORY_DATE = 0.5  # cosine above which two sentences with different dates disagree
+
+
+def timeline(story: Annotated) -> tuple[tuple[Event, ...], tuple[Fact, ...]]:
+    events: list[list[When]] = []
+    seen: set[tuple[int, str]] = set()
+    for when in story.whens:
+        key = (when.sentence, when.date or when.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        for group in events:
+            head = group[0]
+            if (
+                head.date == when.date
+                and when.article not in {w.article for w in group}
+                and cosine(story, head.sentence, when.sentence) >= SAME_EVENT
+            ):
+                group.append(when)
+                break
+        else:
+            events.append([when])
+    dated = sorted((g for g in events if g[0].date), key=lambda g: g[0].date or "")
+    undated = [g for g in events if not g[0].date]
+    ordered = tuple(_event(story, g) for g in dated + undated)
+    return ordered, _date_facts(story, dated)
+
+
+def _event(story: Annotated, group: Sequence[When]) -> Event:
+    head = story.sentences[group[0].sentence]
+    return Event(
+        group[0].date,
+        head.text,
+        tuple(w.text for w in group),
+        tuple(_sentence_source(story, w) for w in group),
+    )
+
+
+def _date_facts(story: Annotated, dated: list[list[When]]) -> tuple[Fact, ...]:
+    facts = []
+    used: set[int] = set()
+    for i, group in enumerate(dated):
+        if i in used:
+            continue
+        rivals = [
+            j
+            for j in range(len(dated))
+            if j != i
+            and j not in used
+            and len(dated[j][0].date or "") == len(group[0].date or "")
+            and dated[j][0].date != group[0].date
+            and not {w.article for w in dated[j]} & {w.article for w in group}
+            and cosine(story, group[0].sentence, dated[j][0].sentence) >= SAME_STORY_DATE
+        ]
+        used.update(rivals)
+        members = [group] + [dated[j] for j in rivals]
+        articles = {w.article for g in members for w in g}
+        if len(articles) < 2:
+            continue  # one source's date is in the timeline already
+        status = "conflicting" if rivals else "agreed"
+        claims = tuple(
+            Claim(g[0].date or "", tuple(_expression_source(story, w) for w in g)) for g in members
+        )
+        facts.append(Fact("date", story.sentences[group[0].sentence].text, status, claims))
+    return tuple(facts)
+
+
+def _sentence_source(story: Annotated, when: When) -> Source:
+    sentence = story.sentences[when.sentence]
+    outlet = story.articles[when.article].outlet
+    return Source(when.article, outlet, sentence.start, sentence.end)
+
+
+def _expression_source(story: Annotated, when: When) -> Source:
+    return Source(when.article, story.articles[when.article].outlet, when.start, when.end)

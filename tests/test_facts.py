@@ -1,0 +1,158 @@
+"""The fact layer: figures aligned across sources, aliases unified, dates resolved,
+quotes gathered, coverage per outlet, and every item pointing at text that holds it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import faithful
+from conftest import STORIES
+from storyline import as_dict, brief
+from storyline.ingest import text_article
+from storyline.model import Brief
+from storyline.pipeline import brief_articles
+from storyline.render import render_html, render_markdown
+
+# The figure each example story's outlets disagree on (tests/test_brief.py has the same).
+CONFLICTS = {
+    "harbour-bridge": {"fourteen", "seventeen"},
+    "valley-flood": {"about 3,200", "some 3,500"},
+    "chip-plant": {"1,500", "1,200"},
+}
+
+
+def story(*texts: str, published: dt.date | None = None) -> Brief:
+    articles = [
+        text_article(f"outlet{i}.txt", text, outlet=f"Outlet {i}", published=published)
+        for i, text in enumerate(texts)
+    ]
+    return brief_articles(articles, words=100)
+
+
+def figures(result: Brief, status: str) -> list[set[str]]:
+    return [{c.text for c in f.claims} for f in result.facts if f.status == status]
+
+
+@pytest.mark.parametrize("path", STORIES, ids=lambda p: p.name)
+def test_each_examples_disagreement_is_one_conflicting_fact(path: Path) -> None:
+    result = brief([path])
+    (conflict,) = figures(result, "conflicting")
+    assert CONFLICTS[path.name] <= {text.casefold() for text in conflict}
+    faithful.check(result)
+
+
+def test_seeds_tolls_conflict_and_names_unify(seeds: Path) -> None:
+    result = brief([seeds])
+    faithful.check(result)
+    assert {"at least 129", "at least 132"} in figures(result, "conflicting")
+    names = {e.name: set(e.aliases) for e in result.entities}
+    assert "Daesh" in names["Islamic State"]
+    assert "Raqqah" in names["Raqqa"]
+    assert {"Putin", "Russian president"} <= names["Vladimir Putin"]
+    dated = {(e.date, s.outlet) for e in result.timeline for s in e.sources}
+    assert ("2015-11-17", "NewsLineToday") in dated  # "on Tuesday" in an 18 Nov 2015 report
+
+
+def test_an_approximation_that_fits_an_exact_figure_agrees() -> None:
+    result = story(
+        "Nearly 130 people were killed in the attacks on the capital's concert hall.",
+        "In all, 129 people were killed in the attacks on the concert hall in the capital.",
+        "More than 100 people were killed in the attacks on the capital's concert hall.",
+    )
+    assert figures(result, "agreed") == [{"Nearly 130", "129", "More than 100"}]
+    assert not figures(result, "conflicting")
+
+
+def test_units_are_compared_on_one_scale() -> None:
+    result = story(
+        "The traffic jam stretched 10 km along the coast road on Sunday.",
+        "The traffic jam stretched 6 miles along the coast road on Sunday.",
+    )
+    assert figures(result, "agreed") == [{"10 km", "6 miles"}]
+
+
+def test_different_values_of_different_things_do_not_conflict() -> None:
+    result = story(
+        "Firefighters rescued 12 people from the burning tower block in the city centre.",
+        "The city council approved 40 new parking spaces near the harbour for the summer.",
+    )
+    assert not figures(result, "conflicting")
+    assert all(f.status == "complementary" for f in result.facts)
+
+
+def test_relative_dates_resolve_against_each_articles_own_day() -> None:
+    monday = story(
+        "Ministers met in Brussels on Tuesday to agree on the budget plan.",
+        published=dt.date(2015, 11, 18),
+    )
+    assert [e.date for e in monday.timeline] == ["2015-11-17"]
+    undated = story("Ministers met in Brussels on Tuesday to agree on the budget plan.")
+    assert [(e.date, e.expressions) for e in undated.timeline] == [(None, ("Tuesday",))]
+
+
+def test_aliases_across_sources() -> None:
+    result = story(
+        "French President François Hollande said the Islamic State (IS) group planned "
+        "the attacks from Raqqa, where 20 fighters were killed.",
+        "Hollande said Daesh fighters in Raqqah were hit by 20 strikes. The French president "
+        "spoke in Paris.",
+    )
+    faithful.check(result)
+    names = {e.name: set(e.aliases) for e in result.entities}
+    assert {"IS", "Daesh"} <= names["Islamic State"]
+    assert "Raqqah" in names["Raqqa"]
+    assert {"Hollande", "French president"} <= names["François Hollande"]
+
+
+def test_one_quote_carried_by_two_outlets_is_one_row_with_its_speaker() -> None:
+    words = "We will rebuild the bridge before the winter comes"
+    result = story(
+        f'"{words}," Mayor Tomas Reyne told reporters on Wednesday.',
+        f'Tomas Reyne said: "{words}." He gave no date for the work.',
+    )
+    faithful.check(result)
+    assert [(q.speaker, len(q.sources)) for q in result.quotes] == [("Tomas Reyne", 2)]
+    assert words in result.quotes[0].text
+
+
+def test_coverage_says_what_each_outlet_alone_reported() -> None:
+    result = brief([STORIES[1]])  # harbour-bridge
+    by_outlet = {c.outlet: c for c in result.coverage}
+    assert set(by_outlet) == {a.outlet for a in result.articles}
+    only = {text for c in result.coverage for text in c.only}
+    missing = {text for c in result.coverage for text in c.missing}
+    assert only and only <= missing  # what one outlet alone had, the others left out
+
+
+def test_text_with_nothing_to_find_gives_empty_sections() -> None:
+    result = story(
+        "and so it goes on and on, as it always has, for all of us here and there.\n"
+        "nobody knows where it goes or why it goes, and nobody asks about it any more.\n"
+        "we walk along the water and we talk about the weather and the tides as ever."
+    )
+    assert (result.facts, result.entities, result.timeline, result.quotes) == ((), (), (), ())
+    data = as_dict(result)
+    assert data["facts"] == data["entities"] == data["timeline"] == data["quotes"] == []
+
+
+def test_the_fact_layer_can_be_switched_off() -> None:
+    result = brief([STORIES[0]], depth="off")
+    assert result.summary and not result.facts and not result.entities
+
+
+def test_every_format_has_the_sections() -> None:
+    result = brief([STORIES[1]])
+    md = render_markdown(result)
+    for heading in ("## Facts", "## Entities", "## Timeline", "## Quotes", "## Coverage"):
+        assert heading in md
+    html = render_html(result)
+    assert 'class="conflicting"' in html and "<h2>Timeline</h2>" in html
+    data = as_dict(result)
+    for key in ("facts", "entities", "timeline", "quotes", "coverage"):
+        assert data[key]
+    for fact in data["facts"]:
+        for s in fact["sources"]:
+            assert data["articles"][s["article"]]["text"][s["start"] : s["end"]]
