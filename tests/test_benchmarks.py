@@ -70,3 +70,21 @@ def test_ingest_throughput_runs_and_is_fast(capsys: pytest.CaptureFixture[str]) 
     figures = ingest_throughput.run(limit=2000, batch=256)
     assert figures["stored"] > 1500
     assert figures["rate"] * 3600 > 100_000  # the issue's floor, with a wide margin here
+
+
+@pytest.mark.slow
+def test_every_fact_of_the_gold_clusters_points_at_its_text_and_quality_holds() -> None:
+    """The fact layer over the gold set (benchmarks/gold/): every item of every brief is
+    faithful to its spans, and the measured quality does not fall below its floor."""
+    if not LONGBENCH.exists():
+        pytest.skip("shared data not beside the clone")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import facts_quality
+    import faithful
+
+    result = facts_quality.run("fast", check=faithful.check, out=lambda _: None)
+    assert result["conflicts"].precision >= 0.9
+    assert result["agreements"].precision >= 0.9
+    assert result["aliases"].precision >= 0.9
+    right, total = result["dates"][:2]
+    assert right / total >= 0.9

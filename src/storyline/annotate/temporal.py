@@ -18,9 +18,9 @@ import re
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
-from spacy.tokens import Doc
 
-from storyline.model import Sentence, When
+from storyline.annotate.nlp import Piece
+from storyline.model import When
 
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|"
@@ -46,15 +46,17 @@ _CORE = re.compile(rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?|{_WEEKDAY})\b", 
 _TRIM = re.compile(r"^(?:on|in|since|by|from|until|of|at)\s+", re.IGNORECASE)
 
 
-def whens(sentence: Sentence, index: int, doc: Doc, published: dt.date | None) -> list[When]:
-    told = _QUOTED.sub(" ", sentence.text)  # "will" inside a quote is the speaker's tense
+def whens(piece: Piece, published: dt.date | None) -> list[When]:
+    told = _QUOTED.sub(" ", piece.context)  # "will" inside a quote is the speaker's tense
     found = []
-    for ent in doc.ents:
+    for ent in piece.doc.ents:
         if ent.label_ != "DATE" or not _POINT.search(ent.text) or _DECADE.search(ent.text):
             continue
-        start = sentence.start + ent.start_char
+        start = piece.start + ent.start_char
         date = resolve(ent.text, published, future=bool(_FUTURE.search(told)))
-        found.append(When(sentence.article, index, start, start + len(ent.text), ent.text, date))
+        found.append(
+            When(piece.article, piece.sentence, start, start + len(ent.text), ent.text, date)
+        )
     return found
 
 

@@ -25,7 +25,8 @@ def as_dict(brief: Brief) -> dict[str, Any]:
                 "about": f.about,
                 "status": f.status,
                 "values": [
-                    {"text": c.text, "sources": [_source(s) for s in c.sources]} for c in f.claims
+                    {"text": c.text, "group": c.group, "sources": [_source(s) for s in c.sources]}
+                    for c in f.claims
                 ],
                 "sources": [_source(s) for c in f.claims for s in c.sources],
             }

@@ -20,12 +20,16 @@ from dataclasses import dataclass
 from storyline.model import Annotated, Claim, Fact, Figure, Source
 from storyline.synthesize.similarity import cosine
 
-EXACT = 0.005  # relative slack for figures written exactly (rounding "1.5 million")
 CONVERTED = 0.05  # for figures whose units were converted ("6 miles" is 9.66 km)
-SMALL = 10  # below this a number of a noun is too common to align on the noun alone
+SMALL = 10  # below this a count of a noun is too common to align on the noun alone
 SAME_CONTEXT = 0.2  # sentence cosine above which two figures speak of the same event
 SAME_ACTION_CONTEXT = 0.1  # enough when the figures also count the same action
+LIKE_SENTENCES = 0.35  # cosine at which one value under two nouns is one fact
 ABOUT = 0.02  # "about 3,200" is rounded to the hundred, not loose: 3,500 is another figure
+
+
+# Units pint put on its base scale (annotate/figures.py): their values were converted.
+_SI_UNITS = frozenset({"meter", "second", "kilogram", "meter ** 2", "meter ** 3", "kelvin"})
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,15 @@ def align(story: Annotated) -> tuple[Fact, ...]:
 
 
 def _agree(a: Figure, b: Figure, story: Annotated) -> bool:
-    if a.noun != b.noun or a.unit != b.unit or not _overlap(a, b):
+    if a.unit != b.unit or not _overlap(a, b):
         return False
     if a.article == b.article and a.sentence != b.sentence:
         return False  # one article repeating a number is not two sources for it
-    if a.value >= SMALL and (a.verb == b.verb or not a.verb or not b.verb):
+    if a.noun != b.noun:  # "52 cheerleaders" / "52 pompom pushers": only in like sentences
+        return a.value == b.value and _similar(story, a, b) >= LIKE_SENTENCES
+    open_ended = {a.approx, b.approx} & {"more than", "at most", "less than"}
+    specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
+    if specific and not open_ended and (a.verb == b.verb or not a.verb or not b.verb):
         return True
     return _similar(story, a, b) >= SAME_CONTEXT
 
@@ -76,7 +84,11 @@ def _conflicting(groups: list[list[Figure]], story: Annotated) -> list[tuple[int
                 continue
             if {f.article for f in gi} & {f.article for f in gj}:
                 continue  # an article giving both values: two things, or an update it tells
-            needed = SAME_ACTION_CONTEXT if a.verb and a.verb == b.verb else SAME_CONTEXT
+            same_action = bool(a.verb) and a.verb == b.verb
+            if not a.noun and not same_action:
+                continue  # sums, lengths, durations: too many things have one to compare
+                # without the same action ("fell 30 ft", "tumbled 150 m")
+            needed = SAME_ACTION_CONTEXT if same_action else SAME_CONTEXT
             if max(_similar(story, x, y) for x in gi for y in gj) >= needed:
                 pairs.append((i, j))
     return pairs
@@ -99,12 +111,13 @@ def _merge(groups: list[list[Figure]], pairs: list[tuple[int, int]]) -> list[lis
 
 
 def _fact(story: Annotated, groups: Sequence[list[Figure]], conflicting: bool) -> Fact:
-    by_text: dict[str, tuple[str, list[Source]]] = {}  # each wording once, with its sources
-    for group in groups:
+    # Each wording once, with its sources, in the value group it agrees with.
+    by_text: dict[tuple[int, str], tuple[str, list[Source]]] = {}
+    for g, group in enumerate(groups):
         for figure in group:
-            _, sources = by_text.setdefault(figure.text.casefold(), (figure.text, []))
+            _, sources = by_text.setdefault((g, figure.text.casefold()), (figure.text, []))
             sources.append(_source(story, figure))
-    claims = tuple(Claim(text, tuple(sources)) for text, sources in by_text.values())
+    claims = tuple(Claim(text, tuple(sources), g) for (g, _), (text, sources) in by_text.items())
     articles = {f.article for group in groups for f in group}
     status = "conflicting" if conflicting else "agreed" if len(articles) > 1 else "complementary"
     about = next((f.about for g in groups for f in g if f.about), groups[0][0].noun)
@@ -113,25 +126,32 @@ def _fact(story: Annotated, groups: Sequence[list[Figure]], conflicting: bool) -
 
 def _range(figure: Figure) -> _Range:
     v = figure.value
-    slack = CONVERTED if figure.unit and figure.unit not in ("percent",) else EXACT
+    # "6 miles" became 9,656 m: allow for the conversion. Otherwise a figure stands for
+    # what rounds to it: "1.5 million" for 1,450,000 to 1,550,000.
+    half = v * CONVERTED if figure.unit in _SI_UNITS else _rounding(v) / 2
+    half = max(half, figure.spread)
     match figure.approx:
         case "about":
-            half = max(_rounding(v) / 2 if not figure.unit else 0.0, v * ABOUT)
+            half = max(half, v * ABOUT)
             return _Range(v - half, v + half)
         case "nearly":
-            return _Range(v * 0.85, v)
+            return _Range(v * 0.85, v + half)
         case "more than":
             return _Range(v, math.inf)
         case "at most" | "less than":
-            return _Range(0.0, v)
+            return _Range(0.0, v + half)
         case _:  # "exact" and "at least" (see the module's docstring)
-            return _Range(v * (1 - slack), v * (1 + slack))
+            return _Range(v - half, v + half)
 
 
 def _rounding(value: float) -> float:
-    """10 for 130, 100 for 3,200: the step an approximate figure was rounded to."""
-    if value <= 0 or value != int(value):
+    """10 for 130, 100 for 3,200: the step a figure was rounded to (1 for 129; a tenth of
+    the last digit for 2.4)."""
+    if value <= 0:
         return 0.0
+    if value != int(value):
+        decimals = len(f"{value:.6f}".rstrip("0").split(".")[1])
+        return 10.0**-decimals
     step, number = 1, int(value)
     while number % 10 == 0:
         step, number = step * 10, number // 10

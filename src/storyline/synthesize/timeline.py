@@ -75,7 +75,8 @@ def _date_facts(story: Annotated, dated: list[list[When]]) -> tuple[Fact, ...]:
             continue  # one source's date is in the timeline already
         status = "conflicting" if rivals else "agreed"
         claims = tuple(
-            Claim(g[0].date or "", tuple(_expression_source(story, w) for w in g)) for g in members
+            Claim(g[0].date or "", tuple(_expression_source(story, w) for w in g), n)
+            for n, g in enumerate(members)
         )
         facts.append(Fact("date", story.sentences[group[0].sentence].text, status, claims))
     return tuple(facts)
