@@ -141,7 +141,8 @@ def storyline_pairs(
         for (a, ga), (b, gb) in combinations(members, 2):
             if a[0] == b[0] or a == b:
                 continue
-            (agree if ga == gb else conflict).add(frozenset({a, b}))
+            fits = ga == gb or -1 in (ga, gb)  # group -1 fits every value
+            (agree if fits else conflict).add(frozenset({a, b}))
     return agree, conflict
 
 

@@ -1,7 +1,7 @@
 """Print one gold cluster for annotation: each passage with its publication line, and
 numbered candidates (numbers, date expressions) with character spans and context.
 
-    python benchmarks/gold/show.py 7 [--contexts-only]
+    python benchmarks/gold/show.py 7 [--contexts-only] [--any]
 
 Candidates come from broad patterns, not from storyline, so the gold set does not
 inherit what storyline finds or misses (see GUIDE.md).
@@ -46,8 +46,8 @@ def context(text: str, start: int, end: int, width: int = 60) -> str:
 
 def main(index: int, whole: bool = True) -> None:
     clusters = load()
-    if index not in chosen(clusters):
-        sys.exit(f"cluster {index} is not in the gold selection {chosen(clusters)}")
+    if index not in chosen(clusters) and "--any" not in sys.argv:
+        sys.exit(f"cluster {index} is not in the gold selection {chosen(clusters)} (--any)")
     for a, text in enumerate(clusters[index]):
         shown = text if whole else text[:300].replace("\n", " ") + " ..."
         print(f"\n===== article {a} ({len(text)} chars) =====\n{shown}\n")

@@ -73,6 +73,7 @@ class Figure:
     verb: str  # lemma of the nearest action ("kill"), "" when none
     about: str  # the two as written: "people killed"
     spread: float = 0.0  # half the width of a range ("20-30 feet" is 25 ± 5 feet)
+    anchor: str = ""  # a name right next to it: "Isinya" in "Isinya, 20 miles from Nairobi"
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ class Claim:
 
     text: str  # as written in the first source, e.g. "at least 129"
     sources: tuple[Source, ...]
-    group: int = 0  # claims with the same group agree; a conflict is between groups
+    group: int = 0  # claims with the same group agree; a conflict is between groups;
+    # -1: a loose figure ("about $973,000") that fits every value of the conflict
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ _APPROX = (
     ("estimated", "about"),
 )
 _CURRENCY = "$£€¥"
+_ANCHORS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 _NOT_COUNTS = frozenset({"block"})  # "the 3100 block of West Fullerton" is an address
 _AGE = re.compile(r"(\d+|[a-z]+)[- ]years?[- ]old", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE)
@@ -93,10 +94,11 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
     doc = piece.doc
     approx, number = _split_qualifier(ent, doc)
     start, end, label = ent.start_char, ent.end_char, ent.label_
-    if label == "CARDINAL" and start and doc.text[start - 1] in _CURRENCY:
+    if start and doc.text[start - 1] in _CURRENCY and number[:1] not in _CURRENCY:
         start, number, label = start - 1, doc.text[start - 1] + number, "MONEY"
     after = doc[ent.end] if ent.end < len(doc) else None
-    if label == "CARDINAL" and after is not None and after.is_alpha and len(after) <= 3:
+    glued = after is not None and not doc[ent.end - 1].whitespace_ and after.is_alpha
+    if label == "CARDINAL" and glued and len(after) <= 3:
         measured = _value(f"{number} {after.text}", "QUANTITY")
         if measured is not None and measured[1] not in ("", "percent"):
             number, end, label = f"{number} {after.text}", after.idx + len(after), "QUANTITY"
@@ -110,7 +112,10 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
         return None  # "the 3100 block of West Fullerton" is an address
     if approx and not doc.text[start:end].lower().startswith(approx[0]):
         start = doc.text[:start].rstrip().lower().rindex(approx[0])  # the qualifier before
-    noun, verb, about = _about(ent, doc, measured=bool(unit) and unit != "percent")
+    if label == "MONEY":
+        noun, verb, about = _about_money(ent, doc)
+    else:
+        noun, verb, about = _about(ent, doc, measured=bool(unit) and unit != "percent")
     return Figure(
         piece.article,
         piece.sentence,
@@ -124,6 +129,7 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
         verb,
         about,
         spread,
+        _anchor(ent, doc),
     )
 
 
@@ -201,6 +207,36 @@ def _duration(piece: Piece, ent: Span) -> Figure | None:
     )
 
 
+def _about_money(ent: Span, doc: Doc) -> tuple[str, str, str]:
+    """A sum is of what follows "in": "$972,815 in witness fees, deposition and court
+    reporter costs" and "$972,814 in legal costs" are both costs (the phrase's last noun)."""
+    _, verb, about = _about(ent, doc, measured=True)
+    tokens = doc[ent.end : ent.end + 12]
+    if not len(tokens) or tokens[0].lower_ != "in":
+        return "", verb, about
+    noun = None
+    for token in tokens[1:]:
+        if is_noun(token):
+            noun = token
+        elif token.tag_ in ("IN", ".", ":", "VBD", "VBZ", "VBP", "MD", "WDT"):
+            break
+    if noun is None:
+        return "", verb, about
+    return lemma(noun), verb, f"{about} in {noun.text}".strip()
+
+
+def _anchor(ent: Span, doc: Doc) -> str:
+    """The name standing next to a figure ("Isinya, 20 miles from Nairobi"): what a
+    distance or a sum without a counted noun is about."""
+    names = [e for e in doc.ents if e.label_ in _ANCHORS]
+    near = [e for e in names if e.end <= ent.start and ent.start - e.end <= 2]
+    near += [e for e in names if e.start >= ent.end and e.start - ent.end <= 2]
+    if not near:
+        return ""
+    nearest = min(near, key=lambda e: min(abs(e.start - ent.end), abs(ent.start - e.end)))
+    return nearest.text.lower()
+
+
 def _person_near(ent: Span, doc: Doc) -> str:
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     if not people:
@@ -219,6 +255,9 @@ def _split_qualifier(ent: Span, doc: Doc) -> tuple[tuple[str, str] | None, str]:
     before = doc.text[: ent.start_char].rstrip().lower()
     for words, meaning in _APPROX:
         if before.endswith(" " + words) or before == words:
+            particle = ent.start >= 2 and doc[ent.start - 2].tag_.startswith("VB")
+            if words == "over" and particle:
+                continue  # "knocked over six stores": a verb's particle, not "more than"
             return (words, meaning), text
     return None, text
 

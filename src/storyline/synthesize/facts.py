@@ -25,6 +25,7 @@ SMALL = 10  # below this a count of a noun is too common to align on the noun al
 SAME_CONTEXT = 0.2  # sentence cosine above which two figures speak of the same event
 SAME_ACTION_CONTEXT = 0.1  # enough when the figures also count the same action
 LIKE_SENTENCES = 0.35  # cosine at which one value under two nouns is one fact
+FITS_ALL = -1  # Claim.group of a figure that agrees with every value of a conflict
 ABOUT = 0.02  # "about 3,200" is rounded to the hundred, not loose: 3,500 is another figure
 
 
@@ -64,11 +65,12 @@ def _agree(a: Figure, b: Figure, story: Annotated) -> bool:
         return False
     if a.article == b.article and a.sentence != b.sentence:
         return False  # one article repeating a number is not two sources for it
-    if a.noun != b.noun:  # "52 cheerleaders" / "52 pompom pushers": only in like sentences
+    if not _same_noun(a, b):  # "52 cheerleaders" / "52 pompom pushers": only in like sentences
         return a.value == b.value and _similar(story, a, b) >= LIKE_SENTENCES
     open_ended = {a.approx, b.approx} & {"more than", "at most", "less than"}
     specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
-    if specific and not open_ended and (a.verb == b.verb or not a.verb or not b.verb):
+    related = a.verb == b.verb or not a.verb or not b.verb or _same_anchor(a, b)
+    if specific and not open_ended and related:
         return True
     return _similar(story, a, b) >= SAME_CONTEXT
 
@@ -80,18 +82,30 @@ def _conflicting(groups: list[list[Figure]], story: Annotated) -> list[tuple[int
         for j in range(i + 1, len(groups)):
             gj = groups[j]
             a, b = gi[0], gj[0]
-            if a.noun != b.noun or a.unit != b.unit:
-                continue
+            if a.noun != b.noun or a.unit != b.unit or a.noun == "age":
+                continue  # an age is only comparable when it is someone's ("age cosme")
             if {f.article for f in gi} & {f.article for f in gj}:
                 continue  # an article giving both values: two things, or an update it tells
             same_action = bool(a.verb) and a.verb == b.verb
-            if not a.noun and not same_action:
+            if not a.noun and not same_action and not _same_anchor(a, b):
                 continue  # sums, lengths, durations: too many things have one to compare
-                # without the same action ("fell 30 ft", "tumbled 150 m")
-            needed = SAME_ACTION_CONTEXT if same_action else SAME_CONTEXT
+                # without the same action ("fell 30 ft", "tumbled 150 m") or place
+            needed = SAME_ACTION_CONTEXT if same_action or _same_anchor(a, b) else SAME_CONTEXT
             if max(_similar(story, x, y) for x in gi for y in gj) >= needed:
                 pairs.append((i, j))
     return pairs
+
+
+def _same_noun(a: Figure, b: Figure) -> bool:
+    """Equal nouns; an age of no one in particular goes with anyone's ("age" / "age
+    mohawk")."""
+    if a.noun == b.noun:
+        return True
+    return {a.noun.split(" ")[0], b.noun.split(" ")[0]} == {"age"} and "age" in (a.noun, b.noun)
+
+
+def _same_anchor(a: Figure, b: Figure) -> bool:
+    return bool(a.anchor) and a.anchor == b.anchor
 
 
 def _merge(groups: list[list[Figure]], pairs: list[tuple[int, int]]) -> list[list[int]]:
@@ -113,9 +127,14 @@ def _merge(groups: list[list[Figure]], pairs: list[tuple[int, int]]) -> list[lis
 def _fact(story: Annotated, groups: Sequence[list[Figure]], conflicting: bool) -> Fact:
     # Each wording once, with its sources, in the value group it agrees with.
     by_text: dict[tuple[int, str], tuple[str, list[Source]]] = {}
+    everyone = [f for group in groups for f in group]
     for g, group in enumerate(groups):
         for figure in group:
-            _, sources = by_text.setdefault((g, figure.text.casefold()), (figure.text, []))
+            # In a conflict, a loose figure that fits every value ("about $973,000" beside
+            # $972,815 and $972,814) sides with no one: it is in group FITS_ALL.
+            fits_all = conflicting and all(_overlap(figure, other) for other in everyone)
+            key = (FITS_ALL if fits_all else g, figure.text.casefold())
+            _, sources = by_text.setdefault(key, (figure.text, []))
             sources.append(_source(story, figure))
     claims = tuple(Claim(text, tuple(sources), g) for (g, _), (text, sources) in by_text.items())
     articles = {f.article for group in groups for f in group}
@@ -159,8 +178,9 @@ def _rounding(value: float) -> float:
 
 
 def _overlap(a: Figure, b: Figure) -> bool:
+    """Ranges that share more than an end: $972,814 and $972,815 only touch at .5."""
     ra, rb = _range(a), _range(b)
-    return ra.low <= rb.high and rb.low <= ra.high
+    return a.value == b.value or (ra.low < rb.high and rb.low < ra.high)
 
 
 def _similar(story: Annotated, a: Figure, b: Figure) -> float:
