@@ -158,3 +158,39 @@ def test_every_format_has_the_sections() -> None:
     for fact in data["facts"]:
         for s in fact["sources"]:
             assert data["articles"][s["article"]]["text"][s["start"] : s["end"]]
+
+
+def test_dates_inside_longer_expressions_resolve() -> None:
+    from storyline.annotate.temporal import resolve
+
+    base = dt.date(2017, 11, 21)
+    assert resolve("This June, 2013", base) == "2013-06"
+    assert resolve("the spring of 2017", base) == "2017"
+    assert resolve("mid-November", base) == "2017-11"
+    assert resolve("Nov. 29", base, future=True) == "2017-11-29"
+    assert resolve("in September", dt.date(2026, 3, 10)) == "2025-09"  # the last September
+    assert resolve("Tuesday", None) is None  # no base, no guess
+
+
+def test_a_posted_line_gives_the_publication_date() -> None:
+    from storyline.ingest.published import dateline
+
+    line = "Victim's father speaks Posted: Wednesday, June 27, 2012 1:32 PM EDT Updated: later"
+    assert dateline(line) == dt.date(2012, 6, 27)
+
+
+def test_people_are_unified_across_spellings_initials_and_surnames() -> None:
+    result = story(
+        "Deposed president Mohamed Morsi met EU envoy Catherine Ashton, the European Union "
+        "(EU) said. Ashton met Susana D. Gonzalez for two hours.",
+        "Ashton said Mohammed Mursi was well. Susana Gonzalez, 27, and Joseph VanWert, 65, "
+        "were charged.",
+        "Joseph Van Wert, 65, was held. Mursi has been detained since July 3.",
+        depth="full",
+    )
+    faithful.check(result)
+    together = [{e.name, *e.aliases} for e in result.entities]
+    assert any({"Mohamed Morsi", "Mohammed Mursi"} <= names for names in together)
+    assert any({"Susana D. Gonzalez", "Susana Gonzalez"} <= names for names in together)
+    assert any({"Joseph VanWert", "Joseph Van Wert"} <= names for names in together)
+    assert not any({"Catherine Ashton", "Mohamed Morsi"} <= names for names in together)

@@ -36,13 +36,25 @@ _DECADE = re.compile(r"\d{4}s\b|\d0s\b")
 _OWN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _WEEKDAY_ONLY = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|due to|set to|scheduled|to be held|plans? to|expected to|next)\b",
+    r"\b(?:will|shall|due to|set to|set for|scheduled|to be held|plans? to|expected to|next|"
+    r"pending|upcoming)\b",
     re.IGNORECASE,
 )
 _NAMED_MONTH = re.compile(rf"\b(?:{_MONTH})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
-_CORE = re.compile(rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?|{_WEEKDAY})\b", re.IGNORECASE)
+# The part of a longer expression that names the day, month or year ("late Sunday
+# evening", "This June, 2013", "the spring of 2017", "mid-November"), most precise first.
+_CORES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\b(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?\b",
+        rf"\b(?:{_MONTH}),? \d{{4}}\b",
+        rf"\b(?:{_WEEKDAY})\b",
+        r"\b(?:1[89]|20)\d\d\b",
+        rf"(?<![a-z])(?:{_MONTH})\b",
+    )
+)
 _TRIM = re.compile(r"^(?:on|in|since|by|from|until|of|at)\s+", re.IGNORECASE)
 
 
@@ -68,7 +80,7 @@ def resolve(expression: str, published: dt.date | None, future: bool = False) ->
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
     data = _parser(base).get_date_data(expression)
     if data.date_obj is None:  # "late Sunday evening": try the part that names the day
-        core = _CORE.search(expression)
+        core = next((m for p in _CORES if (m := p.search(expression))), None)
         data = _parser(base).get_date_data(core.group()) if core else data
     if data.date_obj is None:
         return None

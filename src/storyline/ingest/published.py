@@ -17,6 +17,10 @@ _DATE = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}"
     r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4})\b"
 )
+_STAMP = re.compile(
+    r"\b(?:Posted|Published)(?: on)?:?\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    + _DATE.pattern.removeprefix(r"\b")
+)
 _SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
@@ -41,6 +45,10 @@ def parse_date(value: object) -> dt.date | None:
 
 def dateline(text: str, lines_to_scan: int = 25) -> dt.date | None:
     lines = [line for line in text.splitlines() if line.strip()]
+    for line in lines[:lines_to_scan]:
+        stamped = _STAMP.search(line)  # "Posted: Wednesday, June 27, 2012" in a long line
+        if stamped and (found := parse_date(stamped.group(1))):
+            return found
     for line in lines[:lines_to_scan] + lines[-10:]:
         if len(line.split()) > 12:
             continue

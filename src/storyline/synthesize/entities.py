@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
@@ -27,6 +28,11 @@ from storyline.model import Annotated, Entity, Mention, Source
 
 _KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
+# Capitalised words right before a surname, not a title: "Ellen " in "Ellen Pao".
+_GIVEN_NAME = re.compile(
+    r"(?<![\w.])(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Judge|Chief|Officer|Detective)\b)"
+    r"(?:[A-Z][a-z]+\.? ){1,2}$"
+)
 _PARENTHESISED = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _TITLE = re.compile(
     r"((?:[A-Z][\w-]*\s+){0,3}(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Cc]hancellor|"
@@ -49,7 +55,8 @@ def unify(story: Annotated) -> tuple[tuple[Entity, ...], dict[Mention, int]]:
         groups.find(key)
     _by_spelling(distinct, groups)
     _by_initials(distinct, groups)
-    _by_surname(mentions, keys, groups)
+    _by_part(mentions, keys, groups)
+    _by_transliteration(mentions, keys, groups)
     _by_list(distinct, groups)
     for mention, person in roles.items():
         groups.union(keys[mention], person)
@@ -88,7 +95,7 @@ def _unmarked(story: Annotated) -> list[Mention]:
     for m in story.mentions:
         names.setdefault(_surface(m.text), m.label)
         words = _surface(m.text).split()
-        if m.label == "PERSON" and len(words) > 1 and len(words[-1]) >= 4:
+        if m.label == "PERSON" and len(words) > 1 and len(words[-1]) >= 3:
             names.setdefault(words[-1], m.label)  # "Hollande" after "François Hollande"
         text = story.articles[m.article].text
         initials = _PARENTHESISED.match(text, m.end)
@@ -115,8 +122,15 @@ def _unmarked(story: Annotated) -> list[Mention]:
         for match in pattern.finditer(article.text):
             if (a, match.start()) in taken or (a, match.end() - 1) in taken:
                 continue
-            name = match.group(1)
-            found.append(Mention(a, -1, match.start(), match.end(), name, names[name]))
+            name, start = match.group(1), match.start()
+            label = names[name]
+            if label == "PERSON" and " " not in name:  # "Ellen Pao" where only "Pao" was seen
+                given = _GIVEN_NAME.search(article.text, max(start - 40, 0), start)
+                if given and given.end() == start:
+                    start = given.start()
+            found.append(
+                Mention(a, -1, start, match.end(), article.text[start : match.end()], label)
+            )
     return found
 
 
@@ -148,9 +162,12 @@ def _role_mentions(story: Annotated) -> dict[Mention, str]:
 def _key(name: str) -> str:
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
-    name = re.sub(r"['’]s$", "", name).replace(".", "")
+    name = re.sub(r"['’]s$", "", name).replace(".", "").replace("’", "'")
     name = re.sub(r"^the\s+", "", name)
-    return " ".join(name.split())
+    words = name.split()
+    if len(words) > 2:  # "Susana D. Gonzalez" is "Susana Gonzalez"
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(words)
 
 
 def _surface(name: str) -> str:
@@ -158,8 +175,11 @@ def _surface(name: str) -> str:
 
 
 def _spelling(key: str) -> str:
+    """Raqqa / Raqqah, Van Wert / VanWert, ABC 7 / ABC7: the same once a final "h",
+    doubled letters and spaces or hyphens are set aside."""
     key = re.sub(r"h\b", "", key)
-    return re.sub(r"(\w)\1+", r"\1", key)
+    key = re.sub(r"(\w)\1+", r"\1", key)
+    return re.sub(r"[\s-]+", "", key)
 
 
 def _by_spelling(keys: Iterable[str], groups: _UnionFind) -> None:
@@ -190,14 +210,58 @@ def _by_initials(keys: list[str], groups: _UnionFind) -> None:
             groups.union(initials, key)
 
 
-def _by_surname(mentions: list[Mention], keys: dict[Mention, str], groups: _UnionFind) -> None:
-    full = {keys[m] for m in mentions if m.label == "PERSON" and " " in keys[m]}
-    by_last: dict[str, set[str]] = defaultdict(set)
-    for key in full:
-        by_last[key.split()[-1]].add(key)
-    for key in {keys[m] for m in mentions}:
-        if " " not in key and len(by_last.get(key, ())) == 1:
-            groups.union(key, next(iter(by_last[key])))
+def _by_part(mentions: list[Mention], keys: dict[Mention, str], groups: _UnionFind) -> None:
+    """A one-word name is the one longer name it begins or ends: a person's surname or
+    first name ("Pao", "Ellen"), an organisation's first word ("Kleiner" for Kleiner
+    Perkins); never when two longer names share it (the Chapa family)."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    heads: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = keys[m].split()
+        if len(words) < 2:
+            continue
+        if m.label == "PERSON":
+            parts[words[-1]].add(keys[m])
+            parts[words[0]].add(keys[m])
+        elif m.label == "ORG":
+            heads[words[0]].add(keys[m])
+    for m in mentions:
+        key = keys[m]
+        if " " in key:
+            continue
+        if len(parts.get(key, ())) == 1:  # the NER often mislabels a lone surname
+            groups.union(key, next(iter(parts[key])))
+        elif m.label == "ORG" and len(heads.get(key, ())) == 1:  # not "Kenya" the country
+            groups.union(key, next(iter(heads[key])))
+    _by_prefix([keys[m] for m in mentions if m.label == "ORG"], groups)
+
+
+def _by_prefix(orgs: list[str], groups: _UnionFind) -> None:
+    """ "Kleiner Perkins" is "Kleiner Perkins Caufield & Byers" when it begins no other."""
+    distinct = sorted(set(orgs))
+    for short in distinct:
+        longer = [k for k in distinct if k != short and k.startswith(short + " ")]
+        if len(short.split()) > 1 and len(longer) == 1:
+            groups.union(short, longer[0])
+
+
+def _by_transliteration(
+    mentions: list[Mention], keys: dict[Mention, str], groups: _UnionFind
+) -> None:
+    """Morsi / Mursi, Mohamed / Mohammed: people's names whose words are alike letter by
+    letter (difflib ratio >= 0.8, same first letter, five letters or more)."""
+    people = sorted({keys[m] for m in mentions if m.label == "PERSON"})
+    for i, a in enumerate(people):
+        for b in people[i + 1 :]:
+            wa, wb = a.split(), b.split()
+            if len(wa) == len(wb) and all(_alike(x, y) for x, y in zip(wa, wb, strict=True)):
+                groups.union(a, b)
+
+
+def _alike(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return a[0] == b[0] and min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _by_list(keys: Iterable[str], groups: _UnionFind) -> None:
