@@ -194,3 +194,33 @@ def test_people_are_unified_across_spellings_initials_and_surnames() -> None:
     assert any({"Susana D. Gonzalez", "Susana Gonzalez"} <= names for names in together)
     assert any({"Joseph VanWert", "Joseph Van Wert"} <= names for names in together)
     assert not any({"Catherine Ashton", "Mohamed Morsi"} <= names for names in together)
+
+
+def test_two_exact_sums_of_the_same_costs_conflict_and_a_rounded_one_fits_both() -> None:
+    result = story(
+        "The venture firm is seeking about $973,000 in legal costs from its former partner.",
+        "The venture firm said the trial cost it $972,815 in witness fees and legal costs.",
+        "The venture firm filed papers seeking $972,814 in legal costs from its former partner.",
+    )
+    (fact,) = [f for f in result.facts if f.status == "conflicting"]
+    groups = {c.text: c.group for c in fact.claims}
+    assert groups["$972,815"] != groups["$972,814"]
+    assert groups["about $973,000"] == -1  # fits every side
+    faithful.check(result)
+
+
+def test_measures_in_one_unit_are_compared_as_written_and_across_units_loosely() -> None:
+    same_unit = story(
+        "The suspect is described as 5 feet tall and 130 pounds, the sheriff's office said.",
+        "The suspect is described as 5 feet tall and about 120 pounds, deputies said.",
+    )
+    assert not [
+        f
+        for f in same_unit.facts
+        if {"130", "about 120"} <= {c.text for c in f.claims} and f.status == "agreed"
+    ]
+    across = story(
+        "The lion was found in the town of Isinya, 30 km from the park, on Wednesday.",
+        "Rangers surrounded the lion in the town of Isinya, 20 miles from Nairobi.",
+    )
+    assert {"30 km", "20 miles"} in figures(across, "agreed")

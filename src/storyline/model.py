@@ -74,6 +74,7 @@ class Figure:
     about: str  # the two as written: "people killed"
     spread: float = 0.0  # half the width of a range ("20-30 feet" is 25 ± 5 feet)
     anchor: str = ""  # a name right next to it: "Isinya" in "Isinya, 20 miles from Nairobi"
+    scale: float = 1.0  # base units per unit as written (1,609.344 for "6 miles")
 
 
 @dataclass(frozen=True)

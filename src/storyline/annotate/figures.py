@@ -105,7 +105,7 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
     parsed = _value(number, label)
     if parsed is None:
         return None
-    value, unit, spread = parsed
+    value, unit, spread, scale = parsed
     if not unit and _YEAR.fullmatch(number) and "," not in number:
         return None  # a year read as a count
     if after is not None and after.lower_ in _NOT_COUNTS:
@@ -130,6 +130,7 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
         about,
         spread,
         _anchor(ent, doc),
+        scale,
     )
 
 
@@ -187,7 +188,7 @@ def _duration(piece: Piece, ent: Span) -> Figure | None:
     parsed = _value(_DURATION_START.sub("", ent.text), "QUANTITY")
     if parsed is None or parsed[1] != "second":
         return None
-    value, unit, spread = parsed
+    value, unit, spread, scale = parsed
     number = _NUMBER_START.search(ent.text)
     start = ent.start_char + (number.start() if number else 0)
     noun, verb, about = _about(ent, doc, measured=True)
@@ -204,6 +205,8 @@ def _duration(piece: Piece, ent: Span) -> Figure | None:
         verb,
         about or doc.text[start : ent.end_char],
         spread,
+        "",
+        scale,
     )
 
 
@@ -263,12 +266,12 @@ def _split_qualifier(ent: Span, doc: Doc) -> tuple[tuple[str, str] | None, str]:
 
 
 @lru_cache(maxsize=4096)
-def _value(number: str, label: str) -> tuple[float, str, float] | None:
+def _value(number: str, label: str) -> tuple[float, str, float, float] | None:
     """(value on the unit's base scale, unit name, half-width of a range such as "20-30
-    feet"); None when the span holds no number."""
+    feet", base units per written unit); None when the span holds no number."""
     number = number.strip()
     if label == "CARDINAL" and _PLAIN_NUMBER.fullmatch(number):
-        return float(number.replace(",", "")), "", 0.0
+        return float(number.replace(",", "")), "", 0.0, 1.0
     quantities = _parser().parse(number)
     if not quantities:
         return None
@@ -276,16 +279,18 @@ def _value(number: str, label: str) -> tuple[float, str, float] | None:
     unit, spread = q.unit.name, float(q.uncertainty or 0.0)
     if unit in ("dimensionless", "dozen", "percentage"):
         scale = 12 if unit == "dozen" else 1
-        return q.value * scale, "percent" if unit == "percentage" else "", spread * scale
+        return q.value * scale, "percent" if unit == "percentage" else "", spread * scale, 1.0
     return _base(q.value, unit, spread)
 
 
-def _base(value: float, unit: str, spread: float) -> tuple[float, str, float]:
+def _base(value: float, unit: str, spread: float) -> tuple[float, str, float, float]:
+    unit = unit.removesuffix("-mass")  # quantulum3's "pound-mass" is pint's "pound"
     try:
-        scale = _units().Quantity(1.0, unit).to_base_units()
+        base = _units().Quantity(1.0, unit).to_base_units()
     except Exception:  # pint does not know currencies and some compound names: keep as is
-        return value, unit, spread
-    return value * float(scale.magnitude), str(scale.units), spread * float(scale.magnitude)
+        return value, unit, spread, 1.0
+    scale = float(base.magnitude)
+    return value * scale, str(base.units), spread * scale, scale
 
 
 def _about(ent: Span, doc: Doc, measured: bool) -> tuple[str, str, str]:

@@ -69,7 +69,11 @@ def _agree(a: Figure, b: Figure, story: Annotated) -> bool:
         return a.value == b.value and _similar(story, a, b) >= LIKE_SENTENCES
     open_ended = {a.approx, b.approx} & {"more than", "at most", "less than"}
     specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
-    related = a.verb == b.verb or not a.verb or not b.verb or _same_anchor(a, b)
+    # A physical measure says what it is of by its unit: "30km from the park" and "20 miles
+    # from Nairobi" agree whatever verbs stand near them (clock-free units only: a
+    # duration or a sum needs its action, annotate/figures.py).
+    physical = a.unit in _SI_UNITS and a.unit != "second"
+    related = a.verb == b.verb or not a.verb or not b.verb or _same_anchor(a, b) or physical
     if specific and not open_ended and related:
         return True
     return _similar(story, a, b) >= SAME_CONTEXT
@@ -86,11 +90,11 @@ def _conflicting(groups: list[list[Figure]], story: Annotated) -> list[tuple[int
                 continue  # an age is only comparable when it is someone's ("age cosme")
             if {f.article for f in gi} & {f.article for f in gj}:
                 continue  # an article giving both values: two things, or an update it tells
-            same_action = bool(a.verb) and a.verb == b.verb
-            if not a.noun and not same_action and not _same_anchor(a, b):
+            linked = any(_same_action(x, y) or _same_anchor(x, y) for x in gi for y in gj)
+            if not a.noun and not linked:
                 continue  # sums, lengths, durations: too many things have one to compare
                 # without the same action ("fell 30 ft", "tumbled 150 m") or place
-            needed = SAME_ACTION_CONTEXT if same_action or _same_anchor(a, b) else SAME_CONTEXT
+            needed = SAME_ACTION_CONTEXT if linked else SAME_CONTEXT
             if max(_similar(story, x, y) for x in gi for y in gj) >= needed:
                 pairs.append((i, j))
     return pairs
@@ -102,6 +106,10 @@ def _same_noun(a: Figure, b: Figure) -> bool:
     if a.noun == b.noun:
         return True
     return {a.noun.split(" ")[0], b.noun.split(" ")[0]} == {"age"} and "age" in (a.noun, b.noun)
+
+
+def _same_action(a: Figure, b: Figure) -> bool:
+    return bool(a.verb) and a.verb == b.verb
 
 
 def _same_anchor(a: Figure, b: Figure) -> bool:
@@ -143,11 +151,15 @@ def _fact(story: Annotated, groups: Sequence[list[Figure]], conflicting: bool) -
     return Fact("figure", about, status, claims)
 
 
-def _range(figure: Figure) -> _Range:
+def _range(figure: Figure, converted: bool = False) -> _Range:
     v = figure.value
-    # "6 miles" became 9,656 m: allow for the conversion. Otherwise a figure stands for
-    # what rounds to it: "1.5 million" for 1,450,000 to 1,550,000.
-    half = v * CONVERTED if figure.unit in _SI_UNITS else _rounding(v) / 2
+    # A figure stands for what rounds to it, in the unit it was written in: "1.5 million"
+    # for 1,450,000 to 1,550,000, "130 pounds" for 129.5 to 130.5 pounds. Compared with a
+    # figure written in another unit ("6 miles" and "10 km") it gets the slack of a
+    # conversion as well.
+    half = _rounding(v / figure.scale) / 2 * figure.scale
+    if converted:
+        half = max(half, v * CONVERTED)
     half = max(half, figure.spread)
     match figure.approx:
         case "about":
@@ -179,7 +191,8 @@ def _rounding(value: float) -> float:
 
 def _overlap(a: Figure, b: Figure) -> bool:
     """Ranges that share more than an end: $972,814 and $972,815 only touch at .5."""
-    ra, rb = _range(a), _range(b)
+    converted = a.scale != b.scale
+    ra, rb = _range(a, converted), _range(b, converted)
     return a.value == b.value or (ra.low < rb.high and rb.low < ra.high)
 
 
