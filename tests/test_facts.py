@@ -150,8 +150,11 @@ def test_every_format_has_the_sections() -> None:
     md = render_markdown(result)
     for heading in ("## Facts", "## Entities", "## Timeline", "## Quotes", "## Coverage"):
         assert heading in md
+    assert "Fourteen [Aldren Gazette]" in md and "**vs** Seventeen [Coastline Daily]" in md
+    assert "- **Tomas Reyne** person (also: Reyne)" in md  # a title is not part of the name
     html = render_html(result)
     assert 'class="conflicting"' in html and "<h2>Timeline</h2>" in html
+    assert '<strong class="vs">vs</strong>' in html
     data = as_dict(result)
     for key in ("facts", "entities", "timeline", "quotes", "coverage"):
         assert data[key]

@@ -3,17 +3,30 @@ organisations or places (the three kinds a brief unifies across sources)."""
 
 from __future__ import annotations
 
+import re
+
 from storyline.annotate.nlp import Piece
 from storyline.model import Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-MAX_CHARS = 60  # longer "names" are the NER running over a headline or a list
+MAX_CHARS = 60
+_TITLE = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof)\.?|Mayor|President|Senator|"
+    r"Governor|Judge|Chief|Officer|Detective|Sheriff|Minister|Secretary|King|Queen|Pope|Sir|"
+    r"Lord|Lady|Prince|Princess)\s+(?=[A-Z])"
+)  # longer "names" are the NER running over a headline or a list
+
+
+def without_title(name: str) -> str:
+    return _TITLE.sub("", name)
 
 
 def mentions(piece: Piece) -> list[Mention]:
     found = []
     for ent in piece.doc.ents:
         text = ent.text.strip(" '\"“”‘’.,;:")
+        if ent.label_ == "PERSON":  # "Mayor Tomas Reyne" is Tomas Reyne
+            text = without_title(text)
         if ent.label_ not in LABELS or not text or len(text) > MAX_CHARS:
             continue
         if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):

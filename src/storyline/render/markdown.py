@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storyline.model import Brief, Source, SummarySentence
+from storyline.model import Brief, Fact, Source, SummarySentence
 
 
 def _tags(sentence: SummarySentence) -> str:
@@ -42,10 +42,21 @@ def _facts(brief: Brief) -> list[str]:
         return []
     lines = ["", "## Facts", "", "| status | what | values |", "|---|---|---|"]
     for fact in brief.facts:
-        values = " / ".join(f"{_escape(c.text)} {_outlets(c.sources)}" for c in fact.claims)
+        values = _values(fact)
         about = fact.about if len(fact.about) <= 90 else fact.about[:87] + "…"
         lines.append(f"| {fact.status} | {_escape(about)} | {values} |")
     return lines
+
+
+def _values(fact: Fact) -> str:
+    """Wordings of one value joined by "/", the sides of a conflict by "vs"; a loose
+    figure that fits every side last."""
+    sides: dict[int, list[str]] = {}
+    for claim in fact.claims:
+        sides.setdefault(claim.group, []).append(f"{_escape(claim.text)} {_outlets(claim.sources)}")
+    fits_all = sides.pop(-1, [])
+    text = " **vs** ".join(" / ".join(words) for words in sides.values())
+    return text + (f" (fits every side: {' / '.join(fits_all)})" if fits_all else "")
 
 
 def _entities(brief: Brief) -> list[str]:

@@ -24,15 +24,14 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
+from storyline.annotate.entities import without_title
 from storyline.model import Annotated, Entity, Mention, Source
 
 _KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
-# Capitalised words right before a surname, not a title: "Ellen " in "Ellen Pao".
-_GIVEN_NAME = re.compile(
-    r"(?<![\w.])(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Judge|Chief|Officer|Detective)\b)"
-    r"(?:[A-Z][a-z]+\.? ){1,2}$"
-)
+# Capitalised words right before a surname: "Ellen " in "Ellen Pao" (a title before them
+# is left out: annotate.entities.without_title).
+_GIVEN_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+\.? ){1,2}$")
 _PARENTHESISED = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _TITLE = re.compile(
     r"((?:[A-Z][\w-]*\s+){0,3}(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Cc]hancellor|"
@@ -127,7 +126,8 @@ def _unmarked(story: Annotated) -> list[Mention]:
             if label == "PERSON" and " " not in name:  # "Ellen Pao" where only "Pao" was seen
                 given = _GIVEN_NAME.search(article.text, max(start - 40, 0), start)
                 if given and given.end() == start:
-                    start = given.start()
+                    full = article.text[given.start() : match.end()]
+                    start = match.end() - len(without_title(full))
             found.append(
                 Mention(a, -1, start, match.end(), article.text[start : match.end()], label)
             )
