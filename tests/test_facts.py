@@ -10,7 +10,7 @@ import pytest
 
 import faithful
 from conftest import STORIES
-from storyline import as_dict, brief
+from storyline import StorylineError, as_dict, brief
 from storyline.ingest import text_article
 from storyline.model import Brief
 from storyline.pipeline import brief_articles
@@ -143,6 +143,8 @@ def test_text_with_nothing_to_find_gives_empty_sections() -> None:
 def test_the_fact_layer_can_be_switched_off() -> None:
     result = brief([STORIES[0]], depth="off")
     assert result.summary and not result.facts and not result.entities
+    with pytest.raises(StorylineError, match="fact depth"):
+        brief([STORIES[0]], depth="deep")
 
 
 def test_every_format_has_the_sections() -> None:

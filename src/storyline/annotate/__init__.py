@@ -13,6 +13,7 @@ from storyline.annotate.quotes import quotations
 from storyline.annotate.sentences import split_sentences
 from storyline.annotate.temporal import whens as find_whens
 from storyline.annotate.vectors import sentence_vectors
+from storyline.errors import StorylineError
 from storyline.model import Annotated, Article, Figure, Mention, Quotation, When
 
 
@@ -37,7 +38,7 @@ def prepare(depth: str = "fast") -> None:
 def annotate(articles: Sequence[Article], depth: str = "fast") -> Annotated:
     """``depth``: "off" (sentences and vectors only), "fast" or "full" (annotate/nlp.py)."""
     if depth not in DEPTHS:
-        raise ValueError(f"depth must be one of {', '.join(DEPTHS)}, not {depth!r}")
+        raise StorylineError(f"the fact depth must be one of {', '.join(DEPTHS)}, not {depth!r}")
     sentences = tuple(s for i, a in enumerate(articles) for s in split_sentences(a, i))
     vectors = sentence_vectors([s.text for s in sentences])
     mentions: list[Mention] = []
