@@ -36,7 +36,8 @@ _DECADE = re.compile(r"\d{4}s\b|\d0s\b")
 _OWN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _WEEKDAY_ONLY = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|due to|set to|set for|scheduled|to be held|plans? to|expected to|next|"
+    r"\b(?:will|shall|due to|set to|set for|scheduled|to be held|(?<!had )plans? to|"
+    r"expected to|next|"
     r"pending|upcoming)\b",
     re.IGNORECASE,
 )
