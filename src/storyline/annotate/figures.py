@@ -117,20 +117,20 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
     else:
         noun, verb, about = _about(ent, doc, measured=bool(unit) and unit != "percent")
     return Figure(
-        piece.article,
-        piece.sentence,
-        piece.start + start,
-        piece.start + end,
-        doc.text[start:end],
-        value,
-        unit,
-        approx[1] if approx else "exact",
-        noun,
-        verb,
-        about,
-        spread,
-        _anchor(ent, doc),
-        scale,
+        article=piece.article,
+        sentence=piece.sentence,
+        start=piece.start + start,
+        end=piece.start + end,
+        text=doc.text[start:end],
+        value=value,
+        unit=unit,
+        approx=approx[1] if approx else "exact",
+        noun=noun,
+        verb=verb,
+        about=about,
+        spread=spread,
+        anchor=_anchor(ent, doc),
+        scale=scale,
     )
 
 
@@ -162,17 +162,17 @@ def _age(piece: Piece, ent: Span) -> Figure | None:
     person = _person_near(ent, doc)
     noun = f"age {person}" if person else "age"
     return Figure(
-        piece.article,
-        piece.sentence,
-        piece.start + start,
-        piece.start + end,
-        doc.text[start:end],
-        years,
-        "",
-        "exact",
-        noun,
-        "",
-        noun,
+        article=piece.article,
+        sentence=piece.sentence,
+        start=piece.start + start,
+        end=piece.start + end,
+        text=doc.text[start:end],
+        value=years,
+        unit="",
+        approx="exact",
+        noun=noun,
+        verb="",
+        about=noun,
     )
 
 
@@ -193,20 +193,19 @@ def _duration(piece: Piece, ent: Span) -> Figure | None:
     start = ent.start_char + (number.start() if number else 0)
     noun, verb, about = _about(ent, doc, measured=True)
     return Figure(
-        piece.article,
-        piece.sentence,
-        piece.start + start,
-        piece.start + ent.end_char,
-        doc.text[start : ent.end_char],
-        value,
-        unit,
-        "exact",
-        noun,
-        verb,
-        about or doc.text[start : ent.end_char],
-        spread,
-        "",
-        scale,
+        article=piece.article,
+        sentence=piece.sentence,
+        start=piece.start + start,
+        end=piece.start + ent.end_char,
+        text=doc.text[start : ent.end_char],
+        value=value,
+        unit=unit,
+        approx="exact",
+        noun=noun,
+        verb=verb,
+        about=about or doc.text[start : ent.end_char],
+        spread=spread,
+        scale=scale,
     )
 
 

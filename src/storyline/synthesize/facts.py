@@ -1,11 +1,18 @@
 """Figures across sources: which report the same thing, and whether they agree.
 
 This alignment is ours: no library compares claims across documents. Two figures are of
-the same thing when they count the same noun (or measure in the same unit) and, for
-small numbers or different values, also share the action and the sentences around them
-are alike. Values are compared as ranges, so an approximation that fits an exact figure
-("nearly 130" and "129", "more than 100" and "129") agrees with it, and units are on
+the same thing when they count the same noun ("people"), or are sums of the same thing
+("costs"), or measure in the same physical unit; small counts, different actions and open
+ranges also need alike sentences, and one value under two nouns ("52 cheerleaders", "52
+pompom pushers") needs very alike ones. Values are compared as ranges, so an approximation
+that fits an exact figure ("nearly 130" and "129", "more than 100" and "129") agrees with
+it, a rounded figure fits the precise one ("$8 billion", "$8.2 billion"), and units are on
 one scale (annotate/figures.py), so "10 km" and "6 miles" agree.
+
+Two groups of figures conflict only when they come from different articles, share the
+noun (or, for sums and measures, an action or a name next to them: "Isinya, 20 miles" /
+"Isinya town, 12 miles away") and stand in alike sentences: a disagreement a reader is
+shown must be one.
 
 "at least N" is read as the figure itself, not as a bound: news tolls are written that way
 and "at least 129" against "at least 132" is the disagreement a reader must see.
@@ -29,7 +36,7 @@ FITS_ALL = -1  # Claim.group of a figure that agrees with every value of a confl
 ABOUT = 0.02  # "about 3,200" is rounded to the hundred, not loose: 3,500 is another figure
 
 
-# Units pint put on its base scale (annotate/figures.py): their values were converted.
+# Base units of the physical measures pint converts to (annotate/figures.py).
 _SI_UNITS = frozenset({"meter", "second", "kilogram", "meter ** 2", "meter ** 3", "kelvin"})
 
 
