@@ -54,6 +54,7 @@ _PLACING = re.compile(
 )
 _DURATION_START = re.compile(r"^(?:for|the|a|an|about|some)\s+", re.IGNORECASE)
 _NUMBER_START = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Counted nouns that name the same thing ("350 others injured" after "129 people killed").
@@ -151,7 +152,7 @@ def _age(piece: Piece, ent: Span) -> Figure | None:
         start = ent.start_char
     number = _PLAIN_NUMBER.match(doc.text, start)
     if number is None:
-        number = re.match(r"[a-z]+", doc.text[start:], re.IGNORECASE)
+        number = _WORD.match(doc.text, start)
         value = _value(number.group(), "CARDINAL") if number else None
         if value is None:
             return None

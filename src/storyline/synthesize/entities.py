@@ -32,6 +32,13 @@ _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", 
 # Capitalised words right before a surname: "Ellen " in "Ellen Pao" (a title before them
 # is left out: annotate.entities.without_title).
 _GIVEN_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+\.? ){1,2}$")
+# Precompiled: pysbd and quantulum3 compile so many patterns that re's own cache of 512
+# keeps being emptied, and these run once per mention.
+_POSSESSIVE = re.compile(r"['’]s$")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_FINAL_H = re.compile(r"h\b")
+_DOUBLED = re.compile(r"(\w)\1+")
+_GAPS = re.compile(r"[\s-]+")
 _PARENTHESISED = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _TITLE = re.compile(
     r"((?:[A-Z][\w-]*\s+){0,3}(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Cc]hancellor|"
@@ -162,8 +169,8 @@ def _role_mentions(story: Annotated) -> dict[Mention, str]:
 def _key(name: str) -> str:
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
-    name = re.sub(r"['’]s$", "", name).replace(".", "").replace("’", "'")
-    name = re.sub(r"^the\s+", "", name)
+    name = _POSSESSIVE.sub("", name).replace(".", "").replace("’", "'")
+    name = _THE.sub("", name)
     words = name.split()
     if len(words) > 2:  # "Susana D. Gonzalez" is "Susana Gonzalez"
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
@@ -171,15 +178,15 @@ def _key(name: str) -> str:
 
 
 def _surface(name: str) -> str:
-    return re.sub(r"^[Tt]he\s+", "", name).strip()
+    return _THE.sub("", name).strip()
 
 
 def _spelling(key: str) -> str:
     """Raqqa / Raqqah, Van Wert / VanWert, ABC 7 / ABC7: the same once a final "h",
     doubled letters and spaces or hyphens are set aside."""
-    key = re.sub(r"h\b", "", key)
-    key = re.sub(r"(\w)\1+", r"\1", key)
-    return re.sub(r"[\s-]+", "", key)
+    key = _FINAL_H.sub("", key)
+    key = _DOUBLED.sub(r"\1", key)
+    return _GAPS.sub("", key)
 
 
 def _by_spelling(keys: Iterable[str], groups: _UnionFind) -> None:

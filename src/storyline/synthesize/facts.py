@@ -21,11 +21,12 @@ and "at least 129" against "at least 132" is the disagreement a reader must see.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.model import Annotated, Claim, Fact, Figure, Source
-from storyline.synthesize.similarity import cosine
+from storyline.synthesize.similarity import Likeness
 
 CONVERTED = 0.05  # for figures whose units were converted ("6 miles" is 9.66 km)
 SMALL = 10  # below this a count of a noun is too common to align on the noun alone
@@ -47,16 +48,28 @@ class _Range:
 
 
 def align(story: Annotated) -> tuple[Fact, ...]:
+    like = Likeness(story)
     figures = [f for f in story.figures if f.noun or f.unit]
     groups: list[list[Figure]] = []
+    # Only groups with the figure's unit and its noun, or its unit and value, can take it
+    # (_agree): indexing them keeps a story of hundreds of articles from going quadratic.
+    by_noun: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_value: dict[tuple[str, float], list[int]] = defaultdict(list)
     for figure in figures:
-        for group in groups:
-            if all(_agree(figure, other, story) for other in group):
-                group.append(figure)
+        noun_key, value_key = (figure.unit, figure.noun.split(" ")[0]), (figure.unit, figure.value)
+        candidates = sorted(set(by_noun[noun_key]) | set(by_value[value_key]))
+        for g in candidates:
+            if all(_agree(figure, other, like) for other in groups[g]):
+                groups[g].append(figure)
                 break
         else:
+            g = len(groups)
             groups.append([figure])
-    conflicts = _conflicting(groups, story)
+        if g not in by_noun[noun_key]:
+            by_noun[noun_key].append(g)
+        if g not in by_value[value_key]:
+            by_value[value_key].append(g)
+    conflicts = _conflicting(groups, like)
     facts = []
     for members in _merge(groups, conflicts):
         facts.append(_fact(story, [groups[g] for g in members], conflicting=len(members) > 1))
@@ -67,13 +80,13 @@ def align(story: Annotated) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-def _agree(a: Figure, b: Figure, story: Annotated) -> bool:
+def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
     if a.unit != b.unit or not _overlap(a, b):
         return False
     if a.article == b.article and a.sentence != b.sentence:
         return False  # one article repeating a number is not two sources for it
     if not _same_noun(a, b):  # "52 cheerleaders" / "52 pompom pushers": only in like sentences
-        return a.value == b.value and _similar(story, a, b) >= LIKE_SENTENCES
+        return a.value == b.value and like(a.sentence, b.sentence) >= LIKE_SENTENCES
     open_ended = {a.approx, b.approx} & {"more than", "at most", "less than"}
     specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
     # A physical measure says what it is of by its unit: "30km from the park" and "20 miles
@@ -83,28 +96,34 @@ def _agree(a: Figure, b: Figure, story: Annotated) -> bool:
     related = a.verb == b.verb or not a.verb or not b.verb or _same_anchor(a, b) or physical
     if specific and not open_ended and related:
         return True
-    return _similar(story, a, b) >= SAME_CONTEXT
+    return like(a.sentence, b.sentence) >= SAME_CONTEXT
 
 
-def _conflicting(groups: list[list[Figure]], story: Annotated) -> list[tuple[int, int]]:
+def _conflicting(groups: list[list[Figure]], like: Likeness) -> list[tuple[int, int]]:
     """Pairs of groups that give different values for the same thing in other articles."""
+    same_thing: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        same_thing[(group[0].noun, group[0].unit)].append(i)
     pairs = []
-    for i, gi in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            gj = groups[j]
-            a, b = gi[0], gj[0]
-            if a.noun != b.noun or a.unit != b.unit or a.noun == "age":
-                continue  # an age is only comparable when it is someone's ("age cosme")
-            if {f.article for f in gi} & {f.article for f in gj}:
-                continue  # an article giving both values: two things, or an update it tells
-            linked = any(_same_action(x, y) or _same_anchor(x, y) for x in gi for y in gj)
-            if not a.noun and not linked:
-                continue  # sums, lengths, durations: too many things have one to compare
-                # without the same action ("fell 30 ft", "tumbled 150 m") or place
-            needed = SAME_ACTION_CONTEXT if linked else SAME_CONTEXT
-            if max(_similar(story, x, y) for x in gi for y in gj) >= needed:
-                pairs.append((i, j))
-    return pairs
+    for (noun, _), members in same_thing.items():
+        if noun == "age":
+            continue  # an age is only comparable when it is someone's ("age cosme")
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                if _contradict(groups[i], groups[j], like):
+                    pairs.append((i, j))
+    return sorted(pairs)
+
+
+def _contradict(gi: list[Figure], gj: list[Figure], like: Likeness) -> bool:
+    if {f.article for f in gi} & {f.article for f in gj}:
+        return False  # an article giving both values: two things, or an update it tells
+    linked = any(_same_action(x, y) or _same_anchor(x, y) for x in gi for y in gj)
+    if not gi[0].noun and not linked:
+        return False  # sums, lengths, durations: too many things have one to compare
+        # without the same action ("fell 30 ft", "tumbled 150 m") or place
+    needed = SAME_ACTION_CONTEXT if linked else SAME_CONTEXT
+    return max(like(x.sentence, y.sentence) for x in gi for y in gj) >= needed
 
 
 def _same_noun(a: Figure, b: Figure) -> bool:
@@ -201,10 +220,6 @@ def _overlap(a: Figure, b: Figure) -> bool:
     converted = a.scale != b.scale
     ra, rb = _range(a, converted), _range(b, converted)
     return a.value == b.value or (ra.low < rb.high and rb.low < ra.high)
-
-
-def _similar(story: Annotated, a: Figure, b: Figure) -> float:
-    return cosine(story, a.sentence, b.sentence)
 
 
 def _source(story: Annotated, figure: Figure) -> Source:

@@ -7,7 +7,7 @@ one (outlets trim and cut quotes); the speaker is the canonical entity (entities
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from storyline.model import Annotated, Entity, Mention, Quotation, Quote, Source
 
@@ -20,13 +20,22 @@ def gather(
 ) -> tuple[Quote, ...]:
     groups: list[list[Quotation]] = []
     words = {q: set(_WORD.findall(q.text.lower())) for q in story.quotations}
+    # Only groups sharing a longer word can hold the same quote: an index keeps a story
+    # of hundreds of quotes from comparing each with all.
+    having: dict[str, list[int]] = defaultdict(list)
     for quotation in story.quotations:
-        for group in groups:
-            if any(_same(words[quotation], words[other]) for other in group):
-                group.append(quotation)
+        keys = {w for w in words[quotation] if len(w) >= 4} or words[quotation]
+        candidates = sorted({g for w in keys for g in having[w]})
+        for g in candidates:
+            if any(_same(words[quotation], words[other]) for other in groups[g]):
+                groups[g].append(quotation)
                 break
         else:
+            g = len(groups)
             groups.append([quotation])
+        for w in keys:
+            if not having[w] or having[w][-1] != g:
+                having[w].append(g)
     quotes = []
     for group in groups:
         names = Counter(

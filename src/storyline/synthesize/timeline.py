@@ -8,38 +8,40 @@ stay in the timeline with no date, after the dated ones, rather than being guess
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.model import Annotated, Claim, Event, Fact, Source, When
-from storyline.synthesize.similarity import cosine
+from storyline.synthesize.similarity import Likeness
 
 SAME_EVENT = 0.3  # cosine of two sentences told of one event on one date
 SAME_STORY_DATE = 0.5  # cosine above which two sentences with different dates disagree
 
 
 def timeline(story: Annotated) -> tuple[tuple[Event, ...], tuple[Fact, ...]]:
+    like = Likeness(story)
     events: list[list[When]] = []
+    on: dict[str | None, list[list[When]]] = defaultdict(list)  # the events of each date
     seen: set[tuple[int, str]] = set()
     for when in story.whens:
         key = (when.sentence, when.date or when.text)
         if key in seen:
             continue
         seen.add(key)
-        for group in events:
-            head = group[0]
+        for group in on[when.date]:
             if (
-                head.date == when.date
-                and when.article not in {w.article for w in group}
-                and cosine(story, head.sentence, when.sentence) >= SAME_EVENT
+                when.article not in {w.article for w in group}
+                and like(group[0].sentence, when.sentence) >= SAME_EVENT
             ):
                 group.append(when)
                 break
         else:
             events.append([when])
+            on[when.date].append(events[-1])
     dated = sorted((g for g in events if g[0].date), key=lambda g: g[0].date or "")
     undated = [g for g in events if not g[0].date]
     ordered = tuple(_event(story, g) for g in dated + undated)
-    return ordered, _date_facts(story, dated)
+    return ordered, _date_facts(story, dated, like)
 
 
 def _event(story: Annotated, group: Sequence[When]) -> Event:
@@ -52,21 +54,26 @@ def _event(story: Annotated, group: Sequence[When]) -> Event:
     )
 
 
-def _date_facts(story: Annotated, dated: list[list[When]]) -> tuple[Fact, ...]:
+def _date_facts(story: Annotated, dated: list[list[When]], like: Likeness) -> tuple[Fact, ...]:
     facts = []
     used: set[int] = set()
+    # Two dates of one event disagree within a year ("Friday" / "Saturday", "April" /
+    # "May"); comparing only those keeps long stories from comparing every pair.
+    same_year: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(dated):
+        same_year[(group[0].date or "")[:4]].append(i)
     for i, group in enumerate(dated):
         if i in used:
             continue
         rivals = [
             j
-            for j in range(len(dated))
+            for j in same_year[(group[0].date or "")[:4]]
             if j != i
             and j not in used
             and len(dated[j][0].date or "") == len(group[0].date or "")
             and dated[j][0].date != group[0].date
             and not {w.article for w in dated[j]} & {w.article for w in group}
-            and cosine(story, group[0].sentence, dated[j][0].sentence) >= SAME_STORY_DATE
+            and like(group[0].sentence, dated[j][0].sentence) >= SAME_STORY_DATE
         ]
         used.update(rivals)
         members = [group] + [dated[j] for j in rivals]
