@@ -86,8 +86,9 @@ def brief_command(
         Depth,
         typer.Option(
             "--facts",
-            help="Facts, entities, timeline, quotes and coverage: off; fast (sentences "
-            "with figures, dates or quotes); full (every sentence, about 1.5x slower).",
+            help="Facts, entities, timeline, quotes and coverage: off; fast (the words "
+            "around numbers, dates and quoted speech); full (every sentence: more names, "
+            "nearly three times the time of fast).",
         ),
     ] = DEFAULT_FACTS,
 ) -> None:

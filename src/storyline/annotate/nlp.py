@@ -5,11 +5,10 @@ nothing downloads. Only the tagger and the entity recogniser run: the parser is 
 pipeline's time, and lemmas come from lemminflect on the few words that need one, which
 is cheaper than running the attribute ruler and lemmatizer over every token.
 
-``fast`` (the default) reads a window of words around each number, date word and
-quotation mark: the fact layer then costs about as much as the rest of the brief (figures
-measured in benchmarks/README.md). ``full`` reads every sentence whole, which finds names
-that never stand near a figure and gives the recogniser whole sentences, at several times
-the cost.
+``fast`` (the default) reads ``WIDTHS`` words either side of each number, date word and,
+in a sentence with a quote, verb of saying: about a third of the words. ``full`` reads
+every sentence whole, which finds the names that never stand near a figure, at nearly
+three times the cost (benchmarks/README.md has both).
 """
 
 from __future__ import annotations
