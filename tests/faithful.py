@@ -3,7 +3,13 @@ spans whose text holds it (shared by the unit tests and the benchmark-cluster te
 
 from __future__ import annotations
 
+import re
+
 from storyline.model import Brief, Source
+from storyline.render import render_html
+
+_MARK = re.compile(r'<mark id="(a\d+-\d+-\d+)"')
+_LINK = re.compile(r'href="#(a\d+-\d+-\d+)"')
 
 
 def span(brief: Brief, source: Source) -> str:
@@ -39,3 +45,16 @@ def check(brief: Brief) -> None:
         assert span(brief, quote.sources[0]) == quote.text
         for source in quote.sources:
             assert span(brief, source)
+
+
+def links_land(brief: Brief) -> None:
+    """Every outlet tag in the HTML brief jumps to a marked span of its article."""
+    html = render_html(brief)
+    marks = set(_MARK.findall(html))
+    assert set(_LINK.findall(html)) <= marks
+    assert html.count("<mark ") == html.count("</mark>")
+
+
+def check_all(brief: Brief) -> None:
+    check(brief)
+    links_land(brief)

@@ -4,6 +4,7 @@ quotes gathered, coverage per outlet, and every item pointing at text that holds
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,8 @@ def test_every_format_has_the_sections() -> None:
     html = render_html(result)
     assert 'class="conflicting"' in html and "<h2>Timeline</h2>" in html
     assert '<strong class="vs">vs</strong>' in html
+    ids = set(re.findall(r'id="(a\d+-\d+-\d+)"', html))
+    assert set(re.findall(r'href="#(a\d+-\d+-\d+)"', html)) <= ids  # every link lands
     data = as_dict(result)
     for key in ("facts", "entities", "timeline", "quotes", "coverage"):
         assert data[key]

@@ -43,7 +43,8 @@ def _spans(brief: Brief, index: int) -> list[tuple[int, int]]:
 
 def _pieces(article: Article, index: int, brief: Brief) -> list[Piece]:
     """The article text cut at the source spans the brief points into. Spans nest (a
-    figure inside a summary sentence); one that crosses another's end is left unmarked."""
+    figure inside a summary sentence); one that crosses the end of the span it starts in
+    (a quote running past a sentence) is marked up to that end, so its link still lands."""
     text = article.text
     pieces: list[Piece] = []
     stack: list[int] = []  # ends of the open marks
@@ -58,11 +59,9 @@ def _pieces(article: Article, index: int, brief: Brief) -> list[Piece]:
     for start, end in _spans(brief, index):
         while stack and stack[-1] <= start:
             flush(stack.pop(), 1)
-        if stack and end > stack[-1]:
-            continue  # crosses the enclosing span
         flush(start)
         opens.append(f"a{index}-{start}-{end}")
-        stack.append(end)
+        stack.append(min(end, stack[-1]) if stack else end)
     while stack:
         flush(stack.pop(), 1)
     flush(len(text))
