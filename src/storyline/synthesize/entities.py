@@ -4,14 +4,20 @@ No installed library aligns names across documents without a knowledge base to l
 (spaCy's entity linker needs one trained per domain), so the rules are ours, each
 conservative, and each merge needs the text or a short list to support it:
 
-* the same name once accents, case, "the", dots and a possessive are set aside;
-* the same spelling once a final "h" and doubled letters are set aside (Raqqa / Raqqah),
-  for names of four letters or more;
+* the same name once accents, case, "the", dots, a possessive and middle initials are set
+  aside (Susana D. Gonzalez / Susana Gonzalez);
+* the same spelling once a final "h", doubled letters and spaces are set aside (Raqqa /
+  Raqqah, Van Wert / VanWert), for names of four letters or more;
+* people's names alike letter by letter, word for word (Morsi / Mursi);
 * initials: "IS" is "Islamic State", "ISIL" is "Islamic State of Iraq and the Levant";
-* a surname alone is the one person named in full with that surname (Hollande);
+* one word is the one longer name it begins or ends: a surname or first name (Hollande),
+  an organisation's first word (Kleiner); a name is the one longer name it begins
+  (Kleiner Perkins);
 * a title the text gives a person ("French President Francois Hollande") names them
   elsewhere ("the French president");
 * names listed together in ``data/aliases.tsv`` (Daesh / Islamic State).
+
+Names the recogniser found are also looked for where it did not read or missed them.
 """
 
 from __future__ import annotations
