@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from storyline.annotate import DEPTHS
 from storyline.errors import StorylineError
 from storyline.model import Article
 from storyline.pipeline import DEFAULT_DEPTH, DEFAULT_WORDS, brief, brief_cleaned
@@ -37,10 +38,7 @@ class Format(StrEnum):
     html = "html"
 
 
-class Depth(StrEnum):
-    off = "off"
-    fast = "fast"
-    full = "full"
+Depth = StrEnum("Depth", {depth: depth for depth in DEPTHS})  # the fact layer's depths
 
 
 DEFAULT_FACTS = Depth(DEFAULT_DEPTH)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -117,12 +118,10 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
         noun, verb, about = _about_money(ent, doc)
     else:
         noun, verb, about = _about(ent, doc, measured=bool(unit) and unit != "percent")
-    return Figure(
-        article=piece.article,
-        sentence=piece.sentence,
-        start=piece.start + start,
-        end=piece.start + end,
-        text=doc.text[start:end],
+    return _figure(
+        piece,
+        start,
+        end,
         value=value,
         unit=unit,
         approx=approx[1] if approx else "exact",
@@ -162,12 +161,10 @@ def _age(piece: Piece, ent: Span) -> Figure | None:
     end = start + len(number.group())
     person = _person_near(ent, doc)
     noun = f"age {person}" if person else "age"
-    return Figure(
-        article=piece.article,
-        sentence=piece.sentence,
-        start=piece.start + start,
-        end=piece.start + end,
-        text=doc.text[start:end],
+    return _figure(
+        piece,
+        start,
+        end,
         value=years,
         unit="",
         approx="exact",
@@ -193,12 +190,10 @@ def _duration(piece: Piece, ent: Span) -> Figure | None:
     number = _NUMBER_START.search(ent.text)
     start = ent.start_char + (number.start() if number else 0)
     noun, verb, about = _about(ent, doc, measured=True)
-    return Figure(
-        article=piece.article,
-        sentence=piece.sentence,
-        start=piece.start + start,
-        end=piece.start + ent.end_char,
-        text=doc.text[start : ent.end_char],
+    return _figure(
+        piece,
+        start,
+        ent.end_char,
         value=value,
         unit=unit,
         approx="exact",
@@ -207,6 +202,18 @@ def _duration(piece: Piece, ent: Span) -> Figure | None:
         about=about or doc.text[start : ent.end_char],
         spread=spread,
         scale=scale,
+    )
+
+
+def _figure(piece: Piece, start: int, end: int, **fields: Any) -> Figure:
+    """A figure at ``doc.text[start:end]`` of ``piece``, placed in its article."""
+    return Figure(
+        article=piece.article,
+        sentence=piece.sentence,
+        start=piece.start + start,
+        end=piece.start + end,
+        text=piece.doc.text[start:end],
+        **fields,
     )
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from storyline.model import Article, Brief, Source
@@ -25,10 +26,10 @@ def as_dict(brief: Brief) -> dict[str, Any]:
                 "about": f.about,
                 "status": f.status,
                 "values": [
-                    {"text": c.text, "group": c.group, "sources": [_source(s) for s in c.sources]}
+                    {"text": c.text, "group": c.group, "sources": _sources(c.sources)}
                     for c in f.claims
                 ],
-                "sources": [_source(s) for c in f.claims for s in c.sources],
+                "sources": _sources(s for c in f.claims for s in c.sources),
             }
             for f in brief.facts
         ],
@@ -37,7 +38,7 @@ def as_dict(brief: Brief) -> dict[str, Any]:
                 "name": e.name,
                 "label": e.label,
                 "aliases": list(e.aliases),
-                "sources": [_source(s) for s in e.sources],
+                "sources": _sources(e.sources),
             }
             for e in brief.entities
         ],
@@ -46,12 +47,12 @@ def as_dict(brief: Brief) -> dict[str, Any]:
                 "date": e.date,
                 "text": e.text,
                 "expressions": list(e.expressions),
-                "sources": [_source(s) for s in e.sources],
+                "sources": _sources(e.sources),
             }
             for e in brief.timeline
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "sources": [_source(s) for s in q.sources]}
+            {"text": q.text, "speaker": q.speaker, "sources": _sources(q.sources)}
             for q in brief.quotes
         ],
         "coverage": [
@@ -65,6 +66,10 @@ def as_dict(brief: Brief) -> dict[str, Any]:
         ],
         "problems": [{"path": p.path, "reason": p.reason} for p in brief.problems],
     }
+
+
+def _sources(sources: Iterable[Source]) -> list[dict[str, Any]]:
+    return [_source(s) for s in sources]
 
 
 def _source(source: Source) -> dict[str, Any]:

@@ -38,14 +38,11 @@ def _outlets(sources: Iterable[Source]) -> str:
 
 
 def _facts(brief: Brief) -> list[str]:
-    if not brief.facts:
-        return []
-    lines = ["", "## Facts", "", "| status | what | values |", "|---|---|---|"]
+    rows = []
     for fact in brief.facts:
-        values = _values(fact)
         about = fact.about if len(fact.about) <= 90 else fact.about[:87] + "…"
-        lines.append(f"| {fact.status} | {_escape(about)} | {values} |")
-    return lines
+        rows.append(f"| {fact.status} | {_escape(about)} | {_values(fact)} |")
+    return _section("Facts", ["| status | what | values |", "|---|---|---|", *rows] if rows else [])
 
 
 def _values(fact: Fact) -> str:
@@ -59,45 +56,42 @@ def _values(fact: Fact) -> str:
     return text + (f" (fits every side: {' / '.join(fits_all)})" if fits_all else "")
 
 
+def _section(title: str, lines: list[str]) -> list[str]:
+    """A heading and its lines; nothing at all for an empty section."""
+    return ["", f"## {title}", "", *lines] if lines else []
+
+
 def _entities(brief: Brief) -> list[str]:
-    if not brief.entities:
-        return []
-    lines = ["", "## Entities", ""]
+    lines = []
     for e in brief.entities:
         aka = f" (also: {', '.join(_escape(a) for a in e.aliases)})" if e.aliases else ""
         lines.append(f"- **{_escape(e.name)}** {e.label.lower()}{aka} {_outlets(e.sources)}")
-    return lines
+    return _section("Entities", lines)
 
 
 def _timeline(brief: Brief) -> list[str]:
-    if not brief.timeline:
-        return []
-    lines = ["", "## Timeline", ""]
+    lines = []
     for event in brief.timeline:
         when = event.date or f"undated ({_escape(', '.join(event.expressions))})"
         lines.append(f"- **{when}** {_escape(event.text)} {_outlets(event.sources)}")
-    return lines
+    return _section("Timeline", lines)
 
 
 def _quotes(brief: Brief) -> list[str]:
-    if not brief.quotes:
-        return []
-    lines = ["", "## Quotes", ""]
+    lines = []
     for quote in brief.quotes:
         who = _escape(quote.speaker) if quote.speaker else "unattributed"
         lines.append(f"- “{_escape(quote.text)}” — {who} {_outlets(quote.sources)}")
-    return lines
+    return _section("Quotes", lines)
 
 
 def _coverage(brief: Brief) -> list[str]:
-    if not brief.coverage:
-        return []
-    lines = ["", "## Coverage", ""]
+    lines = []
     for c in brief.coverage:
         lines.append(f"- **{_escape(c.outlet)}** ({len(c.articles)} article(s))")
         lines += [f"  - only here: {_escape(text)}" for text in c.only]
         lines += [f"  - not here: {_escape(text)}" for text in c.missing]
-    return lines
+    return _section("Coverage", lines)
 
 
 def _escape(text: str) -> str:

@@ -293,30 +293,27 @@ def _listed_name(forms: Counter[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _listed_forms() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Canonical name → every listed name with its key."""
-    forms: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, canonical in _listed().items():
-        forms[canonical].append((_LISTED_SURFACE[key], key))
-    return {c: tuple(f) for c, f in forms.items()}
-
-
-_LISTED_SURFACE: dict[str, str] = {}
+def _table() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``data/aliases.tsv``: (canonical name, every name it goes by, itself included)."""
+    text = resources.files("storyline").joinpath("data/aliases.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            canonical, *others = line.split("\t")
+            rows.append((canonical, (canonical, *others)))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=1)
 def _listed() -> dict[str, str]:
     """Every listed name's key → its canonical name."""
-    table = resources.files("storyline").joinpath("data/aliases.tsv").read_text("utf-8")
-    names: dict[str, str] = {}
-    for line in table.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        canonical, *others = line.split("\t")
-        for name in (canonical, *others):
-            names[_key(name)] = canonical
-            _LISTED_SURFACE[_key(name)] = name
-    return names
+    return {_key(name): canonical for canonical, names in _table() for name in names}
+
+
+@lru_cache(maxsize=1)
+def _listed_forms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Canonical name → every listed name with its key."""
+    return {canonical: tuple((n, _key(n)) for n in names) for canonical, names in _table()}
 
 
 class _UnionFind:
