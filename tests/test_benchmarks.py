@@ -82,8 +82,9 @@ def test_every_fact_of_the_gold_clusters_points_at_its_text_and_quality_holds() 
     import facts_quality
     import faithful
 
-    result = facts_quality.run("fast", check=faithful.check_all, out=lambda _: None, repeats=1)
+    result = facts_quality.run("fast", check=faithful.check_all, out=lambda _: None, repeats=0)
     assert result["conflicts"].precision >= 0.9
+    assert result["conflicts"].recall >= 0.8
     assert result["agreements"].precision >= 0.9
     assert result["aliases"].precision >= 0.9
     right, total = result["dates"][:2]

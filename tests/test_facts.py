@@ -232,3 +232,28 @@ def test_measures_in_one_unit_are_compared_as_written_and_across_units_loosely()
         "Rangers surrounded the lion in the town of Isinya, 20 miles from Nairobi.",
     )
     assert {"30 km", "20 miles"} in figures(across, "agreed")
+
+
+def test_a_height_in_feet_and_inches_is_one_measure() -> None:
+    result = story(
+        "The missing climber is 6-foot-2 and was last seen near the ridge, rangers said.",
+        "Rangers said the climber, who is 6 feet 2 inches tall, was last seen near the ridge.",
+    )
+    assert {"6-foot-2", "6 feet 2 inches"} in figures(result, "agreed")
+    (fact,) = [f for f in result.facts if "6-foot-2" in {c.text for c in f.claims}]
+    faithful.check(result)
+    assert fact.status == "agreed"
+
+
+def test_sentences_agreeing_on_one_measure_describe_one_subject() -> None:
+    """Two outlets give the same height of a suspect with different weights and different
+    verbs: the weights are of the same person, so they conflict; with different heights
+    the outlets may describe two people, and nothing is claimed."""
+    description = "Police say the woman, 5-foot-8 and 130 pounds, robbed six jewellery stores."
+    same_height = story(description, "She stands about 5 feet 8 and weighs about 120 pounds.")
+    (conflict,) = figures(same_height, "conflicting")
+    assert conflict == {"130 pounds", "about 120 pounds"}
+    other_height = story(description, "She stands about 6 feet 1 and weighs about 120 pounds.")
+    assert not figures(other_height, "conflicting")
+    same_weight = story(description, "She stands about 5 feet 8 and weighs about 130 pounds.")
+    assert not figures(same_weight, "conflicting")

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from storyline.annotate.entities import mentions as find_mentions
 from storyline.annotate.figures import figures as find_figures
+from storyline.annotate.figures import needs_tags
 from storyline.annotate.nlp import DEPTHS, parse
 from storyline.annotate.quotes import quotations
 from storyline.annotate.sentences import split_sentences
@@ -44,7 +45,7 @@ def annotate(articles: Sequence[Article], depth: str = "fast") -> Annotated:
     mentions: list[Mention] = []
     figures: list[Figure] = []
     whens: list[When] = []
-    for piece in parse(sentences, depth):
+    for piece in parse(sentences, depth, needs_tags):
         mentions += find_mentions(piece)
         figures += find_figures(piece)
         whens += find_whens(piece, articles[piece.article].published)

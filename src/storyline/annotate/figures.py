@@ -56,6 +56,16 @@ _PLACING = re.compile(
 _DURATION_START = re.compile(r"^(?:for|the|a|an|about|some)\s+", re.IGNORECASE)
 _NUMBER_START = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SMALL += ("ten", "eleven")
+_SMALL_WORD = "|".join(rf"{word}\b" for word in _SMALL)
+_FEET_INCHES = re.compile(  # feet of a height, then inches
+    rf"([1-8]\b|{_SMALL_WORD})(?:-foot-|-foot |[ -]feet[ -]|[ -]ft\.? ?|[’'] ?)"
+    rf"(\d{{1,2}}\b|{_SMALL_WORD})"
+    r"(?:[ -]?(?:inches\b|inch\b|in\.)|[\"”])?",
+    re.IGNORECASE,
+)
+FOOT, INCH = 0.3048, 0.0254  # metres; a height in feet and inches is a person's
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Counted nouns that name the same thing ("350 others injured" after "129 people killed").
@@ -73,6 +83,16 @@ _CLAUSE_END = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "C
 _BEFORE_NOUN = frozenset(
     {"JJ", "JJR", "JJS", "CD", "HYPH", ",", "RB", "DT", "CC", "IN", "NNP", "NNPS", "VBN", "VBG"}
 )
+
+
+def needs_tags(doc: Doc) -> bool:
+    """Whether ``figures`` will read word classes in ``doc``: only a count, amount or
+    measure, or a length of time that can be a fact, looks for its noun and verb."""
+    return any(
+        ent.label_ in LABELS
+        or (ent.label_ == "DATE" and _DURATION.search(ent.text) and not _PLACING.search(ent.text))
+        for ent in doc.ents
+    )
 
 
 def figures(piece: Piece) -> list[Figure]:
@@ -104,7 +124,13 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
         measured = _value(f"{number} {after.text}", "QUANTITY")
         if measured is not None and measured[1] not in ("", "percent"):
             number, end, label = f"{number} {after.text}", after.idx + len(after), "QUANTITY"
-    parsed = _value(number, label)
+    height = _FEET_INCHES.match(doc.text, ent.end_char - len(number))
+    if label in ("CARDINAL", "QUANTITY") and height and _small(height[2]) < 12:
+        # "5-foot-8", "6 feet 2 inches": one measure, which quantulum3 reads as two
+        value, unit = _small(height[1]) * FOOT + _small(height[2]) * INCH, "meter"
+        parsed, end = (value, unit, 0.0, INCH), max(end, height.end())
+    else:
+        parsed = _value(number, label)
     if parsed is None:
         return None
     value, unit, spread, scale = parsed
@@ -203,6 +229,10 @@ def _duration(piece: Piece, ent: Span) -> Figure | None:
         spread=spread,
         scale=scale,
     )
+
+
+def _small(number: str) -> int:
+    return int(number) if number.isdigit() else _SMALL.index(number.lower())
 
 
 def _figure(piece: Piece, start: int, end: int, **fields: Any) -> Figure:

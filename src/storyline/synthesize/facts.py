@@ -11,8 +11,9 @@ one scale (annotate/figures.py), so "10 km" and "6 miles" agree.
 
 Two groups of figures conflict only when they come from different articles, share the
 noun (or, for sums and measures, an action or a name next to them: "Isinya, 20 miles" /
-"Isinya town, 12 miles away") and stand in alike sentences: a disagreement a reader is
-shown must be one.
+"Isinya town, 12 miles away") and stand in alike sentences, or when they are the only
+measures in one unit of two sentences that agree on another measure (a suspect's height,
+then weight): a disagreement a reader is shown must be one.
 
 "at least N" is read as the figure itself, not as a bound: news tolls are written that way
 and "at least 129" against "at least 132" is the disagreement a reader must see.
@@ -24,6 +25,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from storyline.model import Annotated, Claim, Fact, Figure, Source
 from storyline.synthesize.similarity import Likeness
@@ -90,10 +92,9 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
     open_ended = {a.approx, b.approx} & {"more than", "at most", "less than"}
     specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
     # A physical measure says what it is of by its unit: "30km from the park" and "20 miles
-    # from Nairobi" agree whatever verbs stand near them (clock-free units only: a
-    # duration or a sum needs its action, annotate/figures.py).
-    physical = a.unit in _SI_UNITS and a.unit != "second"
-    related = a.verb == b.verb or not a.verb or not b.verb or _same_anchor(a, b) or physical
+    # from Nairobi" agree whatever verbs stand near them.
+    related = a.verb == b.verb or not a.verb or not b.verb or _same_anchor(a, b)
+    related = related or _physical(a.unit)
     if specific and not open_ended and related:
         return True
     return like(a.sentence, b.sentence) >= SAME_CONTEXT
@@ -112,7 +113,43 @@ def _conflicting(groups: list[list[Figure]], like: Likeness) -> list[tuple[int, 
             for j in members[n + 1 :]:
                 if _contradict(groups[i], groups[j], like):
                     pairs.append((i, j))
-    return sorted(pairs)
+    return sorted(set(pairs) | _same_subject(groups))
+
+
+def _same_subject(groups: list[list[Figure]]) -> set[tuple[int, int]]:
+    """Measures of one subject: two articles' sentences that agree on one measure ("5
+    feet 8") describe the same person or thing, so their only other measures in a unit
+    ("130 pounds" / "about 120 pounds") are of it too, whatever the verbs."""
+    group_of = {id(f): g for g, group in enumerate(groups) for f in group}
+    in_sentence: dict[int, list[Figure]] = defaultdict(list)
+    for group in groups:
+        for figure in group:
+            in_sentence[figure.sentence].append(figure)
+    pairs = set()
+    for g, group in enumerate(groups):
+        if not _physical(group[0].unit):
+            continue
+        for x, y in combinations(group, 2):
+            if x.article == y.article:
+                continue
+            for unit in {f.unit for f in in_sentence[x.sentence] if _physical(f.unit)}:
+                others = [
+                    [f for f in in_sentence[s.sentence] if f.unit == unit and group_of[id(f)] != g]
+                    for s in (x, y)
+                ]
+                if len(others[0]) != 1 or len(others[1]) != 1:
+                    continue
+                i, j = sorted(group_of[id(f[0])] for f in others)
+                shared = {f.article for f in groups[i]} & {f.article for f in groups[j]}
+                if i != j and not shared and not _overlap(others[0][0], others[1][0]):
+                    pairs.add((i, j))
+    return pairs
+
+
+def _physical(unit: str) -> bool:
+    """A measure that says by its unit what it is of (clock-free: a duration or a sum
+    needs its action, annotate/figures.py)."""
+    return unit in _SI_UNITS and unit != "second"
 
 
 def _contradict(gi: list[Figure], gj: list[Figure], like: Likeness) -> bool:
