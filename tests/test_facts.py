@@ -257,3 +257,25 @@ def test_sentences_agreeing_on_one_measure_describe_one_subject() -> None:
     assert not figures(other_height, "conflicting")
     same_weight = story(description, "She stands about 5 feet 8 and weighs about 130 pounds.")
     assert not figures(same_weight, "conflicting")
+
+
+def test_equal_values_and_different_people_never_conflict() -> None:
+    equal = story(
+        "Three civilians have been killed since the offensive began in July.",
+        "Officials confirmed on Monday that three civilians were killed by rockets near the "
+        "border town, and the army vowed to respond.",
+    )
+    assert not figures(equal, "conflicting")
+    people = story(
+        "Ann Hunt, 23, of Rowland, was charged with two counts of arson at the church.",
+        "Ben Caulder, 19, of Fairmont, was charged with six counts of arson at the church.",
+    )
+    assert not figures(people, "conflicting")
+
+
+def test_a_hyphenated_scale_word_is_one_amount() -> None:
+    result = story(
+        "His net worth was recently estimated to be $4.77-billion by a business magazine.",
+        "His net worth was recently estimated by a business magazine at $4.77 billion.",
+    )
+    assert {"$4.77-billion", "$4.77 billion"} in figures(result, "agreed")

@@ -65,6 +65,7 @@ _FEET_INCHES = re.compile(  # feet of a height, then inches
     r"(?:[ -]?(?:inches\b|inch\b|in\.)|[\"”])?",
     re.IGNORECASE,
 )
+_SCALE_HYPHEN = re.compile(r"(?<=\d)-(?=(?:thousand|million|billion|trillion)\b)", re.I)
 FOOT, INCH = 0.3048, 0.0254  # metres; a height in feet and inches is a person's
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -185,7 +186,7 @@ def _age(piece: Piece, ent: Span) -> Figure | None:
     else:
         years = float(number.group().replace(",", ""))
     end = start + len(number.group())
-    person = _person_near(ent, doc)
+    person = _person_near(ent, doc, before_name=match is not None)
     noun = f"age {person}" if person else "age"
     return _figure(
         piece,
@@ -277,10 +278,15 @@ def _anchor(ent: Span, doc: Doc) -> str:
     return nearest.text.lower()
 
 
-def _person_near(ent: Span, doc: Doc) -> str:
+def _person_near(ent: Span, doc: Doc, before_name: bool = False) -> str:
+    """The person an age is of: the name right after "a 9-year-old" when there is one
+    (``before_name``), else the nearest."""
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     if not people:
         return ""
+    following = [e for e in people if 0 <= e.start - ent.end <= 1]
+    if before_name and following:
+        return following[0].text.split()[-1].lower()
     nearest = min(people, key=lambda e: min(abs(e.start - ent.end), abs(ent.start - e.end)))
     return nearest.text.split()[-1].lower()
 
@@ -309,7 +315,8 @@ def _value(number: str, label: str) -> tuple[float, str, float, float] | None:
     number = number.strip()
     if label == "CARDINAL" and _PLAIN_NUMBER.fullmatch(number):
         return float(number.replace(",", "")), "", 0.0, 1.0
-    quantities = _parser().parse(number)
+    # "$4.77-billion" is one amount, which quantulum3 reads as the range 4.77 to a billion
+    quantities = _parser().parse(_SCALE_HYPHEN.sub(" ", number))
     if not quantities:
         return None
     q = quantities[0]

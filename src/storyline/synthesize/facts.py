@@ -43,6 +43,9 @@ ABOUT = 0.02  # "about 3,200" is rounded to the hundred, not loose: 3,500 is ano
 _SI_UNITS = frozenset({"meter", "second", "kilogram", "meter ** 2", "meter ** 3", "kelvin"})
 
 
+People = dict[int, list[tuple[int, str]]]  # by sentence: (end offset, surname)
+
+
 @dataclass(frozen=True)
 class _Range:
     low: float
@@ -71,7 +74,7 @@ def align(story: Annotated) -> tuple[Fact, ...]:
             by_noun[noun_key].append(g)
         if g not in by_value[value_key]:
             by_value[value_key].append(g)
-    conflicts = _conflicting(groups, like)
+    conflicts = _conflicting(groups, like, _people(story))
     facts = []
     for members in _merge(groups, conflicts):
         facts.append(_fact(story, [groups[g] for g in members], conflicting=len(members) > 1))
@@ -100,7 +103,9 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
     return like(a.sentence, b.sentence) >= SAME_CONTEXT
 
 
-def _conflicting(groups: list[list[Figure]], like: Likeness) -> list[tuple[int, int]]:
+def _conflicting(
+    groups: list[list[Figure]], like: Likeness, people: People
+) -> list[tuple[int, int]]:
     """Pairs of groups that give different values for the same thing in other articles."""
     same_thing: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, group in enumerate(groups):
@@ -111,7 +116,7 @@ def _conflicting(groups: list[list[Figure]], like: Likeness) -> list[tuple[int, 
             continue  # an age is only comparable when it is someone's ("age cosme")
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
-                if _contradict(groups[i], groups[j], like):
+                if _contradict(groups[i], groups[j], like, people):
                     pairs.append((i, j))
     return sorted(set(pairs) | _same_subject(groups))
 
@@ -152,15 +157,41 @@ def _physical(unit: str) -> bool:
     return unit in _SI_UNITS and unit != "second"
 
 
-def _contradict(gi: list[Figure], gj: list[Figure], like: Likeness) -> bool:
+def _contradict(gi: list[Figure], gj: list[Figure], like: Likeness, people: People) -> bool:
     if {f.article for f in gi} & {f.article for f in gj}:
         return False  # an article giving both values: two things, or an update it tells
-    linked = any(_same_action(x, y) or _same_anchor(x, y) for x in gi for y in gj)
+    # Only pairs whose values cannot both hold show a disagreement, and not when the two
+    # figures are of different people ("Hunt was charged with one count", "Caulder with
+    # six counts").
+    pairs = [
+        (x, y) for x in gi for y in gj if not _overlap(x, y) and not _different_people(x, y, people)
+    ]
+    if not pairs:
+        return False
+    linked = any(_same_action(x, y) or _same_anchor(x, y) for x, y in pairs)
     if not gi[0].noun and not linked:
         return False  # sums, lengths, durations: too many things have one to compare
         # without the same action ("fell 30 ft", "tumbled 150 m") or place
     needed = SAME_ACTION_CONTEXT if linked else SAME_CONTEXT
-    return max(like(x.sentence, y.sentence) for x in gi for y in gj) >= needed
+    return max(like(x.sentence, y.sentence) for x, y in pairs) >= needed
+
+
+def _different_people(a: Figure, b: Figure, people: People) -> bool:
+    """Whether the people named before each figure in its sentence (its subject, mostly:
+    "Hunt, 23, was charged with one count") are all different."""
+    named_a = {name for end, name in people.get(a.sentence, ()) if end <= a.start}
+    named_b = {name for end, name in people.get(b.sentence, ()) if end <= b.start}
+    return bool(named_a and named_b and not named_a & named_b)
+
+
+def _people(story: Annotated) -> People:
+    """(end, surname) of the people each sentence names; a surname stands for the name."""
+    named: People = defaultdict(list)
+    for mention in story.mentions:
+        if mention.label == "PERSON":
+            surname = mention.text.split()[-1].lower().removesuffix("'s")
+            named[mention.sentence].append((mention.end, surname))
+    return named
 
 
 def _same_noun(a: Figure, b: Figure) -> bool:
