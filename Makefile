@@ -19,6 +19,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	./scripts/ensure-postgres
+	./scripts/ensure-chromium
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 

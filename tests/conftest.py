@@ -19,6 +19,14 @@ EXAMPLES = ROOT / "examples"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 SEEDS = SHARED_DATA / "seeds"
 STORIES = sorted(p for p in EXAMPLES.iterdir() if p.is_dir())
+# An article whose text and metadata try to run script in a page (each sets window.pwned).
+HOSTILE = {
+    "text": "Storm <script>window.pwned = 1; alert('x')</script> cut power to 900 homes in "
+    'Brask on Monday, <img src=x onerror="window.pwned = 2"> the utility said.',
+    "title": "<img src=x onerror=window.pwned=3> Brask storm",
+    "outlet": "Brask <b>Daily</b>",
+    "url": "javascript:window.pwned=4",
+}
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,8 @@ from storyline.errors import StorylineError
 from storyline.model import Article
 from storyline.pipeline import DEFAULT_DEPTH, DEFAULT_WORDS, brief, brief_cleaned
 from storyline.render import RENDERERS
-from storyline.store import Member, Store, StoryRow
+from storyline.store import Store
+from storyline.store.views import member_json, story_json
 from storyline.stream import BATCH, IngestReport, ingest
 
 app = typer.Typer(
@@ -208,37 +209,39 @@ def story_command(
         print(f"  {m.id}  {m.day}  {m.outlet}: {m.title or m.path}{copy}")
 
 
+@app.command("serve")
+def serve_command(
+    db: Db = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    facts: Annotated[
+        Depth, typer.Option("--facts", help="How much the fact layer reads (see `brief`).")
+    ] = DEFAULT_FACTS,
+) -> None:
+    """The web page and the REST API (docs at /docs) over the story store.
+
+    `storyline ingest` may keep filling the store meanwhile. Writes (POST /api/articles)
+    need STORYLINE_TOKEN set here and sent as `Authorization: Bearer <token>`."""
+    import uvicorn
+
+    from storyline.serve import create_app
+
+    try:
+        application = create_app(db, depth=facts.value)
+    except StorylineError as e:
+        fail(str(e))
+    print(
+        f"storyline: serving {application.state.store.url} on http://{host}:{port}/",
+        file=sys.stderr,
+    )
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def _story_articles(store: Store, story: int) -> list[Article]:
     articles = store.articles_of(story)
     if not articles:
         raise StorylineError(f"no story {story} in {store.url}")
     return articles
-
-
-def story_json(row: StoryRow) -> dict:
-    return {
-        "id": row.id,
-        "headline": row.headline,
-        "outlets": list(row.outlets),
-        "articles": row.articles,
-        "copies": row.copies,
-        "first_seen": row.first_seen.isoformat() if row.first_seen else None,
-        "last_seen": row.last_seen.isoformat() if row.last_seen else None,
-    }
-
-
-def member_json(m: Member) -> dict:
-    return {
-        "id": m.id,
-        "outlet": m.outlet,
-        "title": m.title,
-        "url": m.url,
-        "path": m.path,
-        "day": m.day.isoformat() if m.day else None,
-        "copy_of": m.duplicate.original if m.duplicate else None,
-        "copy_kind": m.duplicate.kind if m.duplicate else None,
-        "similarity": m.duplicate.similarity if m.duplicate else None,
-    }
 
 
 def _span(first: dt.date | None, last: dt.date | None) -> str:

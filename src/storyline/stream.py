@@ -9,6 +9,7 @@ re-run continues where the last commit left it, with the same decisions.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ class IngestReport:
     merged: int = 0
     problems: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
+    placed: dict[str, int] = field(default_factory=dict)  # article id -> story, when asked
 
     def spent(self, stage: str, since: float) -> float:
         now = time.perf_counter()
@@ -75,6 +77,34 @@ def ingest(
     return report
 
 
+class Ingester:
+    """The same ingest path for articles that arrive one request at a time (the web
+    service's POST): the grouping state stays in memory between calls and is rebuilt
+    from the store whenever another writer (a running `storyline ingest`) has stored
+    something since, so both decide with everything stored."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.lock = threading.Lock()
+        self.grouper: Grouper | None = None
+        self.seq = 0
+
+    def add(self, items: Sequence[Article | Problem]) -> IngestReport:
+        with self.lock:
+            report = IngestReport()
+            if self.grouper is None or self.store.counters()[0] != self.seq:
+                self.grouper, self.seq = _restore(self.store)
+            run = _Run(self.store, self.grouper, self.seq, report, None, BATCH, placed=True)
+            try:
+                run.take(items)
+                run.flush()
+            except BaseException:
+                self.grouper = None  # decisions not stored: rebuild from the store next time
+                raise
+            self.seq = run.seq
+            return report
+
+
 def _restore(store: Store) -> tuple[Grouper, int]:
     grouper = Grouper()
     for stored in store.replay():
@@ -93,9 +123,11 @@ class _Run:
         report: IngestReport,
         on_progress: Progress | None,
         batch: int,
+        placed: bool = False,
     ) -> None:
         self.store, self.grouper, self.seq = store, grouper, seq
         self.report, self.on_progress, self.batch = report, on_progress, batch
+        self.placed = placed  # record each article's story in the report
         self.pending: list[tuple[Article, Features, Placement]] = []
         self.merges: list[tuple[int, int]] = []
         self.seen: set[str] = set()
@@ -147,6 +179,8 @@ class _Run:
         self.store.write(entries, self.merges)
         self.report.spent("store", start)
         self.report.stored += len(entries)
+        if self.placed:
+            self.report.placed.update((e.article.id, e.story) for e in entries)
         self.report.copies += sum(1 for e in entries if e.duplicate)
         self.pending, self.merges = [], []
         self.tick()

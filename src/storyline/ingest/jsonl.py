@@ -38,6 +38,13 @@ def _record(where: str, line: bytes) -> Article | Problem:
         record = json.loads(text)
     except json.JSONDecodeError as e:
         return Problem(where, describe(Reason.BAD_JSON, e.msg))
+    return record_article(where, record)
+
+
+def record_article(where: str, record: object) -> Article | Problem:
+    """One article from a JSON object: ``text`` or ``html``, and optional ``url``,
+    ``title``, ``outlet`` and ``published`` (the JSONL dump's fields, and the web
+    service's)."""
     if not isinstance(record, dict):
         return Problem(where, describe(Reason.NOT_OBJECT))
     meta = {

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from storyline.model import Article, Brief, Claim, Fact, Source
 
@@ -76,15 +77,28 @@ def sides(fact: Fact) -> list[tuple[int, list[Claim]]]:
     return sorted(groups.items(), key=lambda item: (item[0] == -1, item[0]))
 
 
-def render_html(brief: Brief) -> str:
+def environment(*loaders: BaseLoader) -> Environment:
+    """Templates of the brief (and ``loaders``' own, looked up first: the web pages),
+    with every value escaped unless a template says otherwise."""
     env = Environment(
-        loader=PackageLoader("storyline", "render/templates"),
+        loader=ChoiceLoader([*loaders, PackageLoader("storyline", "render/templates")]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.globals["anchor"] = anchor
     env.globals["sides"] = sides
+    env.filters["anchor"] = anchor
+    return env
+
+
+def brief_context(brief: Brief) -> dict[str, Any]:
+    """What ``brief_sections.html.j2`` renders: the brief, its title, and each article cut
+    at the spans the brief points into."""
     title = next((a.title for a in brief.articles if a.title), None) or "Brief"
     articles = [(i, a, _pieces(a, i, brief)) for i, a in enumerate(brief.articles)]
-    return env.get_template("brief.html.j2").render(title=title, brief=brief, articles=articles)
+    return {"title": title, "brief": brief, "articles": articles}
+
+
+def render_html(brief: Brief) -> str:
+    return environment().get_template("brief.html.j2").render(**brief_context(brief))

@@ -19,7 +19,7 @@ def as_dict(brief: Brief) -> dict[str, Any]:
         "sentences": [
             {"text": s.text, "sources": [_source(src) for src in s.sources]} for s in brief.summary
         ],
-        "articles": [_article(a) for a in brief.articles],
+        "articles": [article_json(a) for a in brief.articles],
         "facts": [
             {
                 "kind": f.kind,
@@ -81,8 +81,10 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
-def _article(article: Article) -> dict[str, Any]:
-    return {
+def article_json(article: Article, path: bool = True) -> dict[str, Any]:
+    """``path`` says where the input was read: for the command line, not for the web
+    API's visitors."""
+    found = {
         "id": article.id,
         "outlet": article.outlet,
         "path": article.path,
@@ -91,6 +93,9 @@ def _article(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "text": article.text,
     }
+    if not path:
+        del found["path"]
+    return found
 
 
 def render_json(brief: Brief) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,12 +19,22 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Row, create_engine, event, func, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from storyline.errors import StorylineError
 from storyline.model import Article, Duplicate, Features
-from storyline.store.schema import articles, duplicates, memberships, stories
+from storyline.store.schema import PG_DOCUMENT, articles, duplicates, memberships, stories
 
 DEFAULT_DB = "storyline.db"
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -242,21 +253,73 @@ class Store:
             .order_by(articles.c.seq)
         )
         with self.engine.connect() as c:
-            return [
-                Article(
-                    id=r.id,
-                    path=r.path,
-                    outlet=r.outlet,
-                    kind=r.kind,
-                    raw="",
-                    text=r.text,
-                    url=r.url,
-                    title=r.title,
-                    published=r.published,
-                    seen=r.seen,
+            return [_article(r) for r in c.execute(query)]
+
+    def page(
+        self, limit: int, offset: int = 0, query: str | None = None
+    ) -> tuple[list[StoryRow], int]:
+        """One page of live stories, most recent first, or of those whose articles match
+        ``query`` (best match first), and how many there are in all. The search is the
+        database's own: SQLite FTS5, PostgreSQL full text (migrations/versions/0002)."""
+        with self.engine.connect() as c:
+            if query is None:
+                live = stories.c.merged_into.is_(None)
+                total = c.scalar(select(func.count()).select_from(stories).where(live)) or 0
+                ids = list(
+                    c.scalars(
+                        select(stories.c.id)
+                        .where(live)
+                        .order_by(stories.c.last_seen.desc().nulls_last(), stories.c.id)
+                        .limit(limit)
+                        .offset(offset)
+                    )
                 )
-                for r in c.execute(query)
-            ]
+            else:
+                ids, total = _search(c, query, limit, offset)
+            return self._rows(c, ids), total
+
+    def outlet_page(self, outlet: str, limit: int, offset: int = 0) -> tuple[list[StoryRow], int]:
+        """The stories an outlet reported, its latest first."""
+        matched = (
+            select(memberships.c.story_id, func.max(articles.c.seq).label("latest"))
+            .join(articles, articles.c.id == memberships.c.article_id)
+            .where(articles.c.outlet == outlet)
+            .group_by(memberships.c.story_id)
+            .subquery()
+        )
+        with self.engine.connect() as c:
+            total = c.scalar(select(func.count()).select_from(matched)) or 0
+            ids = list(
+                c.scalars(
+                    select(matched.c.story_id)
+                    .order_by(matched.c.latest.desc())
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            return self._rows(c, ids), total
+
+    def article(self, article: str) -> tuple[Article, int] | None:
+        """A stored article (cleaned text) and the live story it belongs to."""
+        query = (
+            select(articles, memberships.c.story_id)
+            .join(memberships, memberships.c.article_id == articles.c.id)
+            .where(articles.c.id == article)
+        )
+        with self.engine.connect() as c:
+            row = c.execute(query).first()
+        if row is None:
+            return None
+        return _article(row), row.story_id
+
+    def _rows(self, c: Connection, ids: Sequence[int]) -> list[StoryRow]:
+        found = {
+            r.id: r
+            for chunk in _chunks(ids)
+            for r in c.execute(select(stories).where(stories.c.id.in_(chunk)))
+        }
+        members = _members_by_story(c, ids)
+        return [_story_row(found[i], members.get(i, [])) for i in ids if i in found]
 
     def count(self) -> dict[str, int]:
         with self.engine.connect() as c:
@@ -373,6 +436,61 @@ def _refresh(c: Connection, ids: Sequence[int], now: dt.datetime) -> None:
                     updated_at=now,
                 )
             )
+
+
+def _article(r: Row) -> Article:
+    return Article(
+        id=r.id,
+        path=r.path,
+        outlet=r.outlet,
+        kind=r.kind,
+        raw="",
+        text=r.text,
+        url=r.url,
+        title=r.title,
+        published=r.published,
+        seen=r.seen,
+    )
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _search(c: Connection, query: str, limit: int, offset: int) -> tuple[list[int], int]:
+    """Ids of the live stories whose articles match every word of ``query``, best first.
+    Stories merge by moving memberships, so every membership names a live story."""
+    params: dict[str, object] = {"limit": limit, "offset": offset}
+    if c.dialect.name == "sqlite":
+        words = _WORDS.findall(query)
+        if not words:
+            return [], 0
+        # Each word quoted: FTS5's own syntax (NEAR, column:, quotes) is not for visitors.
+        params["q"] = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        found = (  # bm25 is defined on the match alone: materialized before any join
+            "WITH hit AS MATERIALIZED (SELECT rowid AS seq, bm25(articles_fts) AS score "
+            "FROM articles_fts WHERE articles_fts MATCH :q), "
+            "found AS (SELECT m.story_id AS story, min(hit.score) AS score FROM hit "
+            "JOIN articles a ON a.seq = hit.seq JOIN memberships m ON m.article_id = a.id "
+            "GROUP BY m.story_id)"
+        )
+        order = "score, story"
+    else:
+        if not _WORDS.search(query):
+            return [], 0
+        params["q"] = query
+        found = (
+            f"WITH found AS (SELECT m.story_id AS story, max(ts_rank({PG_DOCUMENT}, q)) AS score "
+            "FROM articles a JOIN memberships m ON m.article_id = a.id, "
+            "websearch_to_tsquery('english', :q) q "
+            f"WHERE {PG_DOCUMENT} @@ q GROUP BY m.story_id)"
+        )
+        order = "score DESC, story"
+    total = c.scalar(text(f"{found} SELECT count(*) FROM found"), params) or 0
+    page = c.scalars(
+        text(f"{found} SELECT story FROM found ORDER BY {order} LIMIT :limit OFFSET :offset"),
+        params,
+    )
+    return list(page), total
 
 
 def _copy(row: Row) -> Duplicate | None:

@@ -66,3 +66,7 @@ duplicates = Table(
     Column("kind", String(8), nullable=False),
     Column("similarity", Float, nullable=False),
 )
+
+# What PostgreSQL's full-text index covers (migrations/versions/0002_search.py): the search
+# query repeats the expression so that the planner uses the index.
+PG_DOCUMENT = "to_tsvector('english', coalesce(a.title, '') || ' ' || a.text)"

@@ -1,0 +1,96 @@
+"""The web pages: story list with search, a story with its brief, an outlet's stories.
+Server-rendered; the one script (static/story.js) only highlights source spans."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader
+
+from storyline.pipeline import DEFAULT_WORDS
+from storyline.render.html import brief_context, environment
+from storyline.store import Store
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 25
+
+
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    env = environment(PackageLoader("storyline", "serve/templates"))
+    env.filters["web_link"] = web_link
+    return env
+
+
+def web_link(url: str | None) -> str | None:
+    """Only http(s) addresses become links: a ``javascript:`` URL in an article's
+    metadata must not."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return url
+    return None
+
+
+def _render(name: str, **context: Any) -> HTMLResponse:
+    return HTMLResponse(templates().get_template(name).render(**context))
+
+
+@router.get("/", response_class=HTMLResponse)
+def story_list(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    store: Store = request.app.state.store
+    query = q.strip() if q and q.strip() else None
+    rows, total = store.page(PER_PAGE, (page - 1) * PER_PAGE, query)
+    return _render(
+        "list.html.j2",
+        heading=f"Stories matching “{query}”" if query else "Stories",
+        rows=rows,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PER_PAGE)),
+        q=query or "",
+        base="/",
+    )
+
+
+@router.get("/outlets/{outlet}", response_class=HTMLResponse)
+def outlet_page(
+    request: Request,
+    outlet: Annotated[str, Path(max_length=200)],
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    store: Store = request.app.state.store
+    rows, total = store.outlet_page(outlet, PER_PAGE, (page - 1) * PER_PAGE)
+    if not total:
+        raise HTTPException(404, f"no articles from the outlet {outlet!r}")
+    return _render(
+        "list.html.j2",
+        heading=f"Stories reported by {outlet}",
+        rows=rows,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PER_PAGE)),
+        q="",
+        base=f"/outlets/{outlet}",
+    )
+
+
+@router.get("/stories/{story}", response_class=HTMLResponse)
+def story_page(request: Request, story: int) -> HTMLResponse:
+    store: Store = request.app.state.store
+    found = store.story(story)
+    if found is None:
+        raise HTTPException(404, f"no story {story}")
+    row, members = found
+    articles = store.articles_of(row.id)
+    brief = request.app.state.briefs.of(row.id, articles, DEFAULT_WORDS)
+    context = brief_context(brief)
+    context["title"] = row.headline or context["title"]
+    # the server's file names are not for visitors
+    return _render("story.html.j2", row=row, members=members, hide_paths=True, **context)

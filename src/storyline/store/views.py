@@ -1,0 +1,39 @@
+"""Stored stories and their members as JSON objects: one shape for the CLI's
+``--json`` output and the web API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.store.database import Member, StoryRow
+
+
+def story_json(row: StoryRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "headline": row.headline,
+        "outlets": list(row.outlets),
+        "articles": row.articles,
+        "copies": row.copies,
+        "first_seen": row.first_seen.isoformat() if row.first_seen else None,
+        "last_seen": row.last_seen.isoformat() if row.last_seen else None,
+    }
+
+
+def member_json(m: Member, path: bool = True) -> dict[str, Any]:
+    """``path`` is where the input was read: useful on the command line, not for the
+    API's visitors, who should not learn the server's file names."""
+    found = {
+        "id": m.id,
+        "outlet": m.outlet,
+        "title": m.title,
+        "url": m.url,
+        "path": m.path,
+        "day": m.day.isoformat() if m.day else None,
+        "copy_of": m.duplicate.original if m.duplicate else None,
+        "copy_kind": m.duplicate.kind if m.duplicate else None,
+        "similarity": m.duplicate.similarity if m.duplicate else None,
+    }
+    if not path:
+        del found["path"]
+    return found

@@ -1,0 +1,202 @@
+"""The REST API over the store: every endpoint, pagination, search in both databases,
+the write path with its token, and clear 4xx errors on bad requests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import EXAMPLES, HOSTILE
+from storyline.serve import create_app
+from storyline.store import Store
+from storyline.stream import ingest
+
+TOKEN = "test-token-123"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+NEW = {
+    "text": "Flood barriers on the river Olm held overnight as the water reached 6.1 metres, "
+    "the highest level in forty years, the regional water board said on Tuesday.",
+    "outlet": "Olm Courier",
+    "title": "Olm flood barriers hold",
+    "published": "2026-03-03",
+}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    db = tmp_path_factory.mktemp("serve") / "store.db"
+    with Store(db) as store:
+        ingest([EXAMPLES], store)
+    with TestClient(create_app(db, token=TOKEN, max_body=200_000)) as c:
+        yield c
+
+
+def test_list_pages_through_every_story(client: TestClient) -> None:
+    first = client.get("/api/stories", params={"limit": 2}).json()
+    assert first["total"] >= 3 and len(first["items"]) == 2 and first["next_offset"] == 2
+    rest = client.get("/api/stories", params={"limit": 2, "offset": 2}).json()
+    ids = [s["id"] for s in first["items"] + rest["items"]]
+    assert len(ids) == len(set(ids)) == first["total"]
+    story = first["items"][0]
+    assert {"headline", "outlets", "articles", "first_seen", "last_seen"} <= set(story)
+
+
+def test_search_finds_the_story_by_its_words(client: TestClient) -> None:
+    found = client.get("/api/stories", params={"q": "footbridge harbour"}).json()
+    assert found["total"] == 1
+    assert "Footbridge" in found["items"][0]["headline"]
+    assert client.get("/api/stories", params={"q": "zzqxv"}).json()["total"] == 0
+    # FTS syntax in a visitor's query is just words, never an error
+    assert client.get("/api/stories", params={"q": 'harbour" OR NEAR('}).status_code == 200
+
+
+def test_a_story_comes_with_its_brief_in_the_cli_contract(client: TestClient) -> None:
+    (item,) = client.get("/api/stories", params={"q": "footbridge"}).json()["items"]
+    story = client.get(f"/api/stories/{item['id']}").json()
+    assert story["id"] == item["id"] and story["members"]
+    brief = story["brief"]
+    # the server's file names stay private
+    assert "path" not in story["members"][0] and "path" not in brief["articles"][0]
+    page = client.get(f"/stories/{item['id']}").text
+    assert str(EXAMPLES) not in page and "aldren-gazette.txt" not in page
+    assert {"summary", "sentences", "articles", "facts", "timeline", "coverage"} <= set(brief)
+    source = brief["sentences"][0]["sources"][0]
+    text = brief["articles"][source["article"]]["text"]
+    assert brief["sentences"][0]["text"][:30] in text[source["start"] : source["end"]]
+    assert any(f["status"] == "conflicting" for f in brief["facts"])
+
+
+def test_an_article_and_an_outlets_coverage(client: TestClient) -> None:
+    (item,) = client.get("/api/stories", params={"q": "footbridge"}).json()["items"]
+    member = client.get(f"/api/stories/{item['id']}").json()["members"][0]
+    article = client.get(f"/api/articles/{member['id']}").json()
+    assert article["story"] == item["id"] and article["text"]
+    coverage = client.get(f"/api/outlets/{article['outlet']}").json()
+    assert item["id"] in [s["id"] for s in coverage["items"]]
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/stories/987654", 404),
+        ("/api/stories/abc", 422),
+        ("/api/articles/0000000000000000", 404),
+        ("/api/outlets/No Such Outlet", 404),
+        ("/api/stories?limit=0", 422),
+        ("/api/stories?limit=1000", 422),
+        ("/api/stories?offset=-1", 422),
+        ("/api/stories?q=" + "x" * 300, 422),
+        ("/api/nothing-here", 404),
+    ],
+)
+def test_bad_reads_get_clear_errors(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    error = response.json()["error"]
+    assert error["status"] == status and error["message"]
+
+
+def test_writes_need_the_token(client: TestClient) -> None:
+    body = {"articles": [NEW]}
+    missing = client.post("/api/articles", json=body)
+    assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
+    wrong = client.post("/api/articles", json=body, headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 403
+
+
+def test_posted_articles_take_the_ingest_path(client: TestClient) -> None:
+    before = client.get("/api/stories").json()["total"]
+    posted = client.post("/api/articles", json={"articles": [NEW]}, headers=AUTH)
+    assert posted.status_code == 201
+    result = posted.json()
+    assert result["stored"] == 1 and result["new_stories"] == 1
+    story = result["articles"][0]["story"]
+    assert client.get("/api/stories").json()["total"] == before + 1
+    assert (
+        client.get("/api/stories", params={"q": "Olm barriers"}).json()["items"][0]["id"] == story
+    )
+    again = client.post("/api/articles", json={"articles": [NEW]}, headers=AUTH).json()
+    assert again["stored"] == 0 and again["already"] == 1
+    assert again["articles"][0]["story"] == story  # re-posting changes nothing
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (b"{not json", 400),
+        (b"[]", 422),
+        (b'{"articles": []}', 422),
+        (b'{"articles": [{"text": 42}]}', 422),
+        (b'{"articles": "many"}', 422),
+        (b"x" * 300_000, 413),
+    ],
+)
+def test_bad_writes_get_clear_errors(client: TestClient, body: bytes, status: int) -> None:
+    headers = AUTH | {"Content-Type": "application/json"}
+    response = client.post("/api/articles", content=body, headers=headers)
+    assert response.status_code == status
+    assert response.json()["error"]["status"] == status
+
+
+def test_an_article_without_text_is_reported_not_stored(client: TestClient) -> None:
+    result = client.post(
+        "/api/articles", json={"articles": [{"title": "empty"}, NEW | {"title": "x"}]}, headers=AUTH
+    ).json()
+    assert "problem" in result["articles"][0]
+    assert result["articles"][1]["story"] is not None
+
+
+def test_a_streamed_body_over_the_limit_is_refused(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        for _ in range(100):
+            yield b" " * 10_000
+
+    headers = AUTH | {"Content-Type": "application/json"}
+    response = client.post("/api/articles", content=chunks(), headers=headers)
+    assert response.status_code == 413
+
+
+def test_writes_are_off_without_a_token(tmp_path: Path) -> None:
+    with TestClient(create_app(tmp_path / "s.db", token="")) as c:
+        response = c.post("/api/articles", json={"articles": [NEW]}, headers=AUTH)
+    assert response.status_code == 403
+    assert "STORYLINE_TOKEN" in response.json()["error"]["message"]
+
+
+def test_pages_are_escaped_and_script_is_only_our_own(client: TestClient) -> None:
+    story = client.post("/api/articles", json={"articles": [HOSTILE]}, headers=AUTH).json()
+    page = client.get(f"/stories/{story['articles'][0]['story']}")
+    assert page.status_code == 200
+    assert "<script>window" not in page.text and "&lt;script&gt;window" in page.text
+    assert "<img src=x" not in page.text and 'href="javascript:' not in page.text
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    listed = client.get("/", params={"q": "Brask"})
+    assert "&lt;img src=x onerror=window.pwned=3&gt;" in listed.text
+
+
+def test_the_api_is_documented(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/stories", "/api/stories/{story}", "/api/articles"} <= set(spec["paths"])
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "cdn" not in docs.text.lower()
+
+
+def test_page_errors_are_pages(client: TestClient) -> None:
+    response = client.get("/stories/987654")
+    assert response.status_code == 404 and "<h1>404</h1>" in response.text
+
+
+@pytest.mark.slow
+def test_search_works_in_postgresql(store_url: str) -> None:
+    with Store(store_url) as store:
+        ingest([EXAMPLES], store)
+        rows, total = store.page(10, 0, "footbridge harbour")
+        assert total == 1 and "Footbridge" in (rows[0].headline or "")
+        assert store.page(10, 0, "zzqxv") == ([], 0)
+        assert store.page(10, 0, 'harbour" (')[1] >= 1
+        page, total = store.page(2, 0)
+        assert len(page) == 2 and total >= 3
