@@ -81,6 +81,20 @@ def test_warc_pages_read_and_a_broken_record_costs_only_itself(
     assert "HTTP status" in reasons["record 5"]
 
 
+@pytest.mark.parametrize("compressed", [False, True])
+def test_each_of_several_broken_records_costs_only_itself(tmp_path: Path, compressed: bool) -> None:
+    records = pages(7)
+    for broken in (1, 4):  # a second break, after reading has resumed mid-file
+        records[broken] = (
+            records[broken].replace(b"WARC-Type", b"\x00\x01garbage", 1)[:60] + b"\r\n\r\n"
+        )
+    data = b"".join(gzip.compress(r) for r in records) if compressed else b"".join(records)
+    path = write(tmp_path / ("crawl.warc.gz" if compressed else "crawl.warc"), data)
+    articles, problems = split(list(read_paths([path])))
+    assert [a.url for a in articles] == [f"https://news.example/{i}" for i in (0, 2, 3, 5, 6)]
+    assert len(problems) == 2
+
+
 def test_rss_and_atom_entries_become_articles(tmp_path: Path) -> None:
     rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Marrow Post</title>
       <item><title>Tram approved</title><link>https://marrow.example/tram</link>

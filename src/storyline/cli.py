@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from storyline.annotate import DEPTHS
+from storyline.engine import Engine, Failed, make_engine
 from storyline.errors import StorylineError
 from storyline.model import Article
 from storyline.pipeline import DEFAULT_DEPTH, DEFAULT_WORDS, brief, brief_cleaned
@@ -24,6 +26,7 @@ from storyline.render import RENDERERS
 from storyline.store import Store
 from storyline.store.views import member_json, story_json
 from storyline.stream import BATCH, IngestReport, ingest
+from storyline.synthesize.batch import brief_story, story_tasks, task_name
 
 app = typer.Typer(
     add_completion=False,
@@ -49,6 +52,36 @@ DEFAULT_FACTS = Depth(DEFAULT_DEPTH)
 def main() -> None:
     """storyline: many noisy reports in, one trustworthy brief out."""
 
+
+class EngineKind(StrEnum):
+    local = "local"
+    processes = "processes"
+    dask = "dask"
+
+
+EngineOption = Annotated[
+    EngineKind,
+    typer.Option(
+        "--engine",
+        help="Where the parallel work runs: this process, a local process pool, or a Dask cluster.",
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Dask scheduler address (tcp://host:8786); without "
+        "it, --engine dask starts a local cluster.",
+    ),
+]
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Worker processes (processes, local Dask cluster) [default: the number of cores]",
+    ),
+]
 
 Db = Annotated[
     str | None,
@@ -119,13 +152,22 @@ def ingest_command(
     ],
     db: Db = None,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Commit every N articles.")] = BATCH,
+    engine: EngineOption = EngineKind.local,
+    scheduler: Scheduler = None,
+    workers: Workers = None,
 ) -> None:
     """Store articles, link copies to their originals and group them into stories.
 
-    Re-running on the same input changes nothing; a run that was stopped continues."""
+    Re-running on the same input changes nothing; a run that was stopped continues.
+    With --engine processes or dask, reading, cleaning and fingerprinting run in parallel;
+    the stories are the same as with the default in-process engine."""
     try:
-        with Store(db) as store, progress_display() as show:
-            report = ingest(paths, store, on_progress=show, batch=batch)
+        with (
+            Store(db) as store,
+            _engine(engine, workers, scheduler) as runner,
+            progress_display() as show,
+        ):
+            report = ingest(paths, store, on_progress=show, batch=batch, engine=runner)
     except StorylineError as e:
         fail(str(e))
     except KeyboardInterrupt:
@@ -143,6 +185,47 @@ def ingest_command(
         file=sys.stderr,
     )
     if report.stored == 0 and report.already == 0 and report.problems:
+        raise typer.Exit(2)
+
+
+@app.command("brief-all")
+def brief_all_command(
+    db: Db = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the briefs.")] = Path(
+        "briefs"
+    ),
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=1, help="Word budget of each summary.")
+    ] = DEFAULT_WORDS,
+    facts: Annotated[Depth, typer.Option("--facts", help="As for `brief`.")] = DEFAULT_FACTS,
+    engine: EngineOption = EngineKind.local,
+    scheduler: Scheduler = None,
+    workers: Workers = None,
+) -> None:
+    """A brief of every stored story, one file per story in OUT (story-ID.md/json/html),
+    in parallel on the chosen engine. A story that fails is reported; the rest are
+    written."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with Store(db, create=False) as store, _engine(engine, workers, scheduler) as runner:
+            total = store.count()["stories"]
+            tasks = story_tasks(store, words, facts.value, format.value)
+            written, failed = 0, []
+            with _progress("briefs", total) as step:
+                for result in runner.map(brief_story, tasks, name=task_name):
+                    if isinstance(result, Failed):
+                        failed.append(result)
+                        print(f"storyline: skipped {result.name}: {result.reason}", file=sys.stderr)
+                    else:
+                        story, text = result
+                        (out / f"story-{story}.{format.value}").write_text(text, encoding="utf-8")
+                        written += 1
+                    step()
+    except (StorylineError, OSError) as e:
+        fail(str(e))
+    print(f"storyline: wrote {written} briefs to {out}; {len(failed)} failed", file=sys.stderr)
+    if failed and not written:
         raise typer.Exit(2)
 
 
@@ -255,6 +338,42 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise StorylineError(f"--since expects a date like 2026-11-23, not {text!r}") from None
+
+
+@contextmanager
+def _engine(kind: EngineKind, workers: int | None, scheduler: str | None) -> Iterator[Engine]:
+    if scheduler and kind is not EngineKind.dask:
+        raise StorylineError("--scheduler is for --engine dask")
+    runner = make_engine(kind.value, workers=workers or os.cpu_count(), scheduler=scheduler)
+    try:
+        yield runner
+    finally:
+        runner.close()
+
+
+@contextmanager
+def _progress(what: str, total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on a terminal; a line every 100 otherwise."""
+    if not sys.stderr.isatty():
+        done = 0
+
+        def line() -> None:
+            nonlocal done
+            done += 1
+            if done % 100 == 0 or done == total:
+                print(f"storyline: {done}/{total} {what}", file=sys.stderr)
+
+        yield line
+        return
+    with Progress(
+        TextColumn(what),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+    ) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda: bar.advance(task)
 
 
 @contextmanager

@@ -30,6 +30,7 @@ class Reason(StrEnum):
     HTTP_STATUS = "page was not fetched successfully (HTTP status)"
     NOT_A_FEED = "not an RSS or Atom feed"
     TOO_MANY = "more articles than the limit, the rest were not used"
+    FAILED = "could not be processed, skipped"
 
 
 def describe(reason: Reason, detail: str = "") -> str:

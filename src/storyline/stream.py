@@ -1,8 +1,9 @@
 """Ingest: files in, stories out, one committed batch at a time.
 
-The order of work for each input file: read, clean (in chunks of the same file, so a
-site's furniture lines are seen together), skip what the store already holds, fingerprint,
-place (copy of / joins / starts / merges a story), and commit every ``batch`` articles.
+The order of work: pieces of the input are read, cleaned (in chunks of the same file, so a
+site's furniture lines are seen together) and fingerprinted on the engine (prepare.py);
+here, in input order, what the store already holds is skipped, each article is placed
+(copy of / joins / starts / merges a story), and every ``batch`` articles are committed.
 Grouping state lives in memory and is rebuilt from the store on start, so a killed run
 re-run continues where the last commit left it, with the same decisions.
 """
@@ -11,19 +12,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.clean import clean
+from storyline.engine import Engine, Failed
+from storyline.engine.local import LocalEngine
 from storyline.errors import Reason, describe
-from storyline.group import Grouper, features
-from storyline.ingest.files import expand, read_file
+from storyline.group import Grouper
 from storyline.model import Article, Features, Placement, Problem
+from storyline.prepare import Piece, pieces, prepare, prepare_articles
 from storyline.store import Entry, Store
 
 BATCH = 256
-CLEAN_CHUNK = 64
 
 
 @dataclass
@@ -55,26 +56,39 @@ def ingest(
     store: Store,
     on_progress: Progress | None = None,
     batch: int = BATCH,
+    engine: Engine | None = None,
 ) -> IngestReport:
+    """``engine`` reads, cleans and fingerprints pieces of the input (prepare.py) in
+    parallel; this process takes their results in input order, places each article and
+    commits, so the stories are the same whichever engine ran."""
     report = IngestReport()
-    files: list[Path] = []
-    for item in expand(paths):
+    work: list[Piece] = []
+    for item in pieces(paths):
         if isinstance(item, Problem):
             report.problems.append(item)
         else:
-            files.append(item)
-    report.files = len(files)
+            work.append(item)
+    report.files = sum(len(p.parts) for p in work)
     start = time.perf_counter()
     grouper, seq = _restore(store)
     report.spent("restore", start)
     run = _Run(store, grouper, seq, report, on_progress, batch)
-    for path in files:
-        for chunk in _chunks(read_file(path), CLEAN_CHUNK, report):
-            run.take(chunk)
-        report.files_done += 1
+    engine = engine or LocalEngine()
+    for piece, result in zip(work, engine.map(prepare, work, name=_name), strict=True):
+        if isinstance(result, Failed):
+            report.problems.append(Problem(result.name, describe(Reason.FAILED, result.reason)))
+        else:
+            for stage, seconds in result.seconds.items():
+                report.seconds[stage] = report.seconds.get(stage, 0.0) + seconds
+            run.take(result.items)
+        report.files_done += len(piece.parts)
         run.tick()
     run.flush()
     return report
+
+
+def _name(piece: Piece) -> str:
+    return piece.name
 
 
 class Ingester:
@@ -96,7 +110,7 @@ class Ingester:
                 self.grouper, self.seq = _restore(self.store)
             run = _Run(self.store, self.grouper, self.seq, report, None, BATCH, placed=True)
             try:
-                run.take(items)
+                run.take(prepare_articles(items).items)
                 run.flush()
             except BaseException:
                 self.grouper = None  # decisions not stored: rebuild from the store next time
@@ -132,29 +146,20 @@ class _Run:
         self.merges: list[tuple[int, int]] = []
         self.seen: set[str] = set()
 
-    def take(self, chunk: Sequence[Article | Problem]) -> None:
-        articles = []
-        for item in chunk:
+    def take(self, items: Sequence[tuple[Article, Features] | Problem]) -> None:
+        start = time.perf_counter()
+        fresh = [x[0].id for x in items if not isinstance(x, Problem) and x[0].id not in self.seen]
+        known = self.store.known(fresh)
+        start = self.report.spent("store", start)
+        for item in items:
             if isinstance(item, Problem):
                 self.report.problems.append(item)
-            else:
-                articles.append(item)
-        # Cleaned before anything is skipped: a re-run must see the same text as the first.
-        start = time.perf_counter()
-        cleaned = clean(articles, same_story=False)
-        start = self.report.spent("clean", start)
-        known = self.store.known(a.id for a in cleaned if a.id not in self.seen)
-        start = self.report.spent("store", start)
-        for article in cleaned:
+                continue
+            article, found = item
             if article.id in known or article.id in self.seen:
                 self.report.already += 1
                 continue
             self.seen.add(article.id)
-            if not article.text.strip():
-                self.report.problems.append(Problem(article.path, describe(Reason.NO_ARTICLE_TEXT)))
-                continue
-            found = features(article)
-            start = self.report.spent("fingerprint", start)
             placement = self.grouper.place(article, found)
             start = self.report.spent("group", start)
             self.report.new_stories += placement.created
@@ -188,20 +193,3 @@ class _Run:
     def tick(self) -> None:
         if self.on_progress is not None:
             self.on_progress(self.report)
-
-
-def _chunks(
-    items: Iterator[Article | Problem], size: int, report: IngestReport
-) -> Iterator[list[Article | Problem]]:
-    chunk: list[Article | Problem] = []
-    start = time.perf_counter()
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            report.spent("read", start)
-            yield chunk
-            chunk = []
-            start = time.perf_counter()
-    report.spent("read", start)
-    if chunk:
-        yield chunk

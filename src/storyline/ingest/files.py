@@ -134,7 +134,7 @@ def _read_jsonl(path: Path) -> Iterator[Article | Problem]:
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
         with opener(path, "rb") as f:
-            yield from jsonl.jsonl_articles(name, _lines(f))
+            yield from jsonl.jsonl_articles(name, lines(f))
     except OSError as e:
         yield Problem(name, describe(Reason.UNREADABLE, e.strerror or str(e)))
     except _Truncated:
@@ -145,7 +145,7 @@ class _Truncated(Exception):
     pass
 
 
-def _lines(f: BinaryIO) -> Iterator[bytes]:
+def lines(f: BinaryIO) -> Iterator[bytes]:
     """Lines of at most MAX_LINE_BYTES + 1 bytes: an endless line is skipped, not loaded."""
     limit = jsonl.MAX_LINE_BYTES
     try:

@@ -15,7 +15,9 @@ from storyline.model import Article, Problem
 MAX_LINE_BYTES = 5_000_000
 
 
-def jsonl_articles(path: str, lines: Iterable[bytes]) -> Iterator[Article | Problem]:
+def jsonl_articles(
+    path: str, lines: Iterable[bytes], report_empty: bool = True
+) -> Iterator[Article | Problem]:
     empty = True
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -26,7 +28,7 @@ def jsonl_articles(path: str, lines: Iterable[bytes]) -> Iterator[Article | Prob
             yield Problem(where, describe(Reason.LINE_TOO_LONG, f"{len(line):,} bytes"))
             continue
         yield _record(where, line)
-    if empty:
+    if empty and report_empty:
         yield Problem(path, describe(Reason.EMPTY))
 
 

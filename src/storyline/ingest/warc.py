@@ -25,14 +25,21 @@ _MARKERS = (b"WARC/1.", b"\x1f\x8b\x08")  # a record header, or a gzip member ho
 _SCAN = 1 << 20
 
 
-def warc_articles(path: str, f: BinaryIO, limit: int) -> Iterator[Article | Problem]:
-    """Articles from the HTML pages of ``f``; ``limit`` caps the bytes read per page."""
-    offset, number, resyncing = 0, 0, False
-    while True:
+def warc_articles(
+    path: str, f: BinaryIO, limit: int, start: int = 0, end: int | None = None
+) -> Iterator[Article | Problem]:
+    """Articles from the HTML pages of ``f``; ``limit`` caps the bytes read per page.
+    With ``start``/``end`` (a partition of a large file, ingest/parts.py): the records
+    that begin at or after ``start`` and before ``end``."""
+    offset = record_start(f, start) if start else 0
+    number, resyncing = 0, False
+    while offset >= 0 and (end is None or offset < end):
         f.seek(offset)
         records = ArchiveIterator(f, check_digests=False)
         try:
             for record in records:
+                if end is not None and records.offset >= end:
+                    return  # the next partition's
                 if not record.rec_headers.get_header("Content-Length", "").strip().isdigit():
                     # warcio would read such a record to the end of the file, silently
                     raise _Broken("record header has no Content-Length")
@@ -45,10 +52,9 @@ def warc_articles(path: str, f: BinaryIO, limit: int) -> Iterator[Article | Prob
                 number += 1
                 yield Problem(f"{path}:record {number}", describe(Reason.BAD_RECORD, _short(e)))
             resyncing = True
-            # ``records.offset`` is where the failing record began, relative to ``offset``.
-            offset = _next_marker(f, offset + records.offset + 1)
-            if offset < 0:
-                return
+            # ``records.offset`` is where the failing record began, in the file (warcio
+            # counts from where its iterator started reading, which is ``offset``).
+            offset = _next_marker(f, records.offset + 1)
 
 
 class _Broken(Exception):
@@ -105,6 +111,19 @@ def _next_marker(f: BinaryIO, start: int) -> int:
         if len(chunk) <= 8:
             return -1
         position += len(chunk) - 8
+
+
+def record_start(f: BinaryIO, position: int) -> int:
+    """Offset of the first record that begins at or after ``position`` (-1: none): a
+    marker that really opens a record header, not the same bytes inside a page."""
+    while (candidate := _next_marker(f, position)) >= 0:
+        f.seek(candidate)
+        try:
+            next(iter(ArchiveIterator(f, check_digests=False)))
+            return candidate
+        except (StopIteration, ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error):
+            position = candidate + 1
+    return -1
 
 
 def _short(error: Exception) -> str:

@@ -1,0 +1,63 @@
+"""A pool of local worker processes (``spawn``: a worker starts clean, without the
+parent's open database connections or threads)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+from storyline.engine import Failed, describe
+
+T = TypeVar("T")
+R = TypeVar("R")
+IN_FLIGHT = 2  # items per worker submitted ahead
+
+
+class ProcessEngine:
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+
+    def map(
+        self, fn: Callable[[T], R], items: Iterable[T], name: Callable[[T], str]
+    ) -> Iterator[R | Failed]:
+        pending: deque[tuple[T, Future]] = deque()
+        source = iter(items)
+        for item in source:
+            pending.append((item, self._pool.submit(fn, item)))
+            if len(pending) >= self.workers * IN_FLIGHT:
+                yield self._result(fn, *pending.popleft(), name)
+        while pending:
+            yield self._result(fn, *pending.popleft(), name)
+
+    def _result(
+        self, fn: Callable[[T], R], item: T, future: Future, name: Callable[[T], str]
+    ) -> R | Failed:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): every future of the pool is lost.
+            # Run this item again alone in a fresh pool; a second death is its own fault.
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+            try:
+                return self._pool.submit(fn, item).result()
+            except BrokenProcessPool:
+                self._pool = self._new_pool()
+                return Failed(name(item), "its worker process died twice on it")
+            except Exception as e:
+                return Failed(name(item), describe(e))
+        except Exception as e:
+            return Failed(name(item), describe(e))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,88 @@
+"""Inputs cut into partitions that workers read on their own: a file, or a byte range of
+a large plain JSONL file (lines that begin in the range) or WARC file, gzipped per
+record or not (records that begin in it). A gzipped JSONL file is one stream and cannot
+be cut without reading it, so it stays whole.
+
+The cut depends only on the input, never on the engine or the number of workers, so
+every engine reads, cleans and decides exactly the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from storyline.errors import Reason, describe
+from storyline.ingest import jsonl
+from storyline.ingest.files import MAX_DOCUMENT_BYTES, expand, kind_of, lines, read_file
+from storyline.ingest.warc import warc_articles
+from storyline.model import Article, Problem
+
+SPLIT = 32 << 20  # bytes per partition of a large JSONL or WARC file
+
+
+@dataclass(frozen=True)
+class Part:
+    path: str
+    start: int = 0
+    end: int = -1  # -1: the whole file
+
+    @property
+    def name(self) -> str:
+        if self.end < 0:
+            return self.path
+        return f"{self.path} (bytes {self.start:,}-{self.end:,})"
+
+
+def parts(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Part | Problem]:
+    split = split or SPLIT
+    for item in expand(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            size = item.stat().st_size
+        except OSError as e:
+            yield Problem(str(item), describe(Reason.UNREADABLE, e.strerror or str(e)))
+            continue
+        if size > split and _splittable(item):
+            for start in range(0, size, split):
+                yield Part(str(item), start, min(size, start + split))
+        else:
+            yield Part(str(item))
+
+
+def _splittable(path: Path) -> bool:
+    kind = kind_of(path)
+    return kind == "warc" or (kind == "jsonl" and path.suffix.lower() != ".gz")
+
+
+def read_part(part: Part) -> Iterator[Article | Problem]:
+    path = Path(part.path)
+    if part.end < 0:
+        yield from read_file(path)
+        return
+    try:
+        with path.open("rb") as f:
+            if kind_of(path) == "warc":
+                yield from warc_articles(part.name, f, MAX_DOCUMENT_BYTES, part.start, part.end)
+            else:
+                found = _lines_in(f, part)
+                yield from jsonl.jsonl_articles(part.name, found, report_empty=not part.start)
+    except OSError as e:
+        yield Problem(part.name, describe(Reason.UNREADABLE, e.strerror or str(e)))
+
+
+def _lines_in(f: BinaryIO, part: Part) -> Iterator[bytes]:
+    """The lines that begin in the part's range (the last may run past its end)."""
+    if part.start:
+        f.seek(part.start - 1)
+        f.readline()  # the rest of a line that began before the range
+    source = lines(f)
+    while f.tell() < part.end:
+        line = next(source, None)
+        if line is None:
+            return
+        yield line

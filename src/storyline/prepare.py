@@ -1,0 +1,121 @@
+"""The parallel half of ingest: read a piece of the input, clean it, fingerprint it.
+
+Everything here depends on the piece alone, so any engine may run it anywhere; what
+depends on order (placing articles in stories, writing the store) stays in stream.py.
+Small files travel together in one piece so that a corpus of many tiny files does not
+cost a scheduler round trip per file.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.clean import clean
+from storyline.errors import Reason, describe
+from storyline.group import features
+from storyline.ingest import parts as ingest_parts
+from storyline.ingest.parts import Part, parts, read_part
+from storyline.model import Article, Features, Problem
+
+CLEAN_CHUNK = 64  # articles of one file cleaned together (a site's furniture seen together)
+FILES_PER_PIECE = 64
+
+
+@dataclass(frozen=True)
+class Piece:
+    parts: tuple[Part, ...]
+
+    @property
+    def name(self) -> str:
+        more = len(self.parts) - 1
+        return self.parts[0].name + (f" (and {more} more files)" if more else "")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    items: tuple[tuple[Article, Features] | Problem, ...]
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, in the worker
+
+
+def pieces(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Piece | Problem]:
+    """The work in input order: a part of a large file alone, small files in groups of
+    up to ``FILES_PER_PIECE`` or ``split`` bytes."""
+    split = split or ingest_parts.SPLIT
+    group: list[Part] = []
+    size = 0
+    for part in parts(paths, split):
+        if isinstance(part, Problem):
+            yield part
+            continue
+        length = part.end - part.start if part.end >= 0 else _size(part.path)
+        if group and (len(group) >= FILES_PER_PIECE or size + length > split):
+            yield Piece(tuple(group))
+            group, size = [], 0
+        group.append(part)
+        size += length
+    if group:
+        yield Piece(tuple(group))
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
+
+
+def prepare(piece: Piece) -> Prepared:
+    prepared = _Preparing()
+    for part in piece.parts:
+        prepared.take(read_part(part))
+    return prepared.done()
+
+
+def prepare_articles(source: Iterable[Article | Problem]) -> Prepared:
+    """The same for articles already read (the web service's POST)."""
+    prepared = _Preparing()
+    prepared.take(source)
+    return prepared.done()
+
+
+class _Preparing:
+    def __init__(self) -> None:
+        self.items: list[tuple[Article, Features] | Problem] = []
+        self.seconds: dict[str, float] = {}
+
+    def spent(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
+        return now
+
+    def take(self, source: Iterable[Article | Problem]) -> None:
+        """One file's articles, cleaned ``CLEAN_CHUNK`` at a time."""
+        start = time.perf_counter()
+        chunk: list[Article] = []
+        for item in source:
+            if isinstance(item, Problem):
+                self.items.append(item)
+                continue
+            chunk.append(item)
+            if len(chunk) >= CLEAN_CHUNK:
+                start = self._finish(chunk, self.spent("read", start))
+                chunk = []
+        self._finish(chunk, self.spent("read", start))
+
+    def _finish(self, chunk: list[Article], start: float) -> float:
+        if not chunk:
+            return start
+        cleaned = clean(chunk, same_story=False)
+        start = self.spent("clean", start)
+        for article in cleaned:
+            if article.text.strip():
+                self.items.append((article, features(article)))
+            else:
+                self.items.append(Problem(article.path, describe(Reason.NO_ARTICLE_TEXT)))
+        return self.spent("fingerprint", start)
+
+    def done(self) -> Prepared:
+        return Prepared(tuple(self.items), self.seconds)

@@ -1,0 +1,172 @@
+"""The engines: the same stories and briefs whichever runs the parallel work, inputs cut
+by record without loading them whole, failures and dead workers reported with the
+input's name while the rest goes on, and a killed Dask ingest resumed without loss.
+Dask tests start a real LocalCluster on 127.0.0.1 and stop it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import storyline.ingest.parts
+from conftest import EXAMPLES, SEEDS
+from corpus import write_stream
+from storyline.cli import app
+from storyline.engine import Failed, make_engine
+from storyline.ingest.files import read_file
+from storyline.ingest.parts import Part, parts, read_part
+from storyline.model import Article, Problem
+from storyline.store import Store
+from storyline.stream import ingest
+from test_stream import pages, rows
+
+pytestmark = pytest.mark.slow
+
+
+def corpus(folder: Path) -> list[Path]:
+    """Examples, seeds, many small JSONL files and one large JSONL file to be cut."""
+    write_stream(folder / "small", 12)
+    big = folder / "big"
+    write_stream(big, 20, seed=11)
+    lines = [line for f in sorted(big.glob("*.jsonl")) for line in f.read_text().splitlines()]
+    for f in big.glob("*.jsonl"):
+        f.unlink()
+    (big / "all.jsonl").write_text("\n".join(lines) + "\n")
+    found = [EXAMPLES, folder / "small", big]
+    return [*found, SEEDS] if SEEDS.exists() else found
+
+
+def briefs(db: Path, out: Path, engine: str) -> dict[str, str]:
+    command = ["brief-all", "--db", str(db), "--out", str(out), "--facts", "fast"]
+    result = CliRunner().invoke(app, [*command, "--engine", engine, "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    return {f.name: f.read_text() for f in sorted(out.iterdir())}
+
+
+def test_every_engine_gives_the_same_stories_and_briefs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storyline.ingest.parts, "SPLIT", 4_000)  # the big file in pieces
+    inputs = corpus(tmp_path / "in")
+    decided, written = {}, {}
+    for kind in ("local", "processes", "dask"):
+        db = tmp_path / f"{kind}.db"
+        with Store(db) as store:
+            engine = make_engine(kind, workers=2)
+            try:
+                report = ingest(inputs, store, engine=engine, batch=16)
+            finally:
+                engine.close()
+            assert not [p for p in report.problems if "could not be processed" in p.reason]
+            decided[kind] = rows(store)
+        written[kind] = briefs(db, tmp_path / f"briefs-{kind}", kind)
+    assert decided["local"]["counts"]["stories"] > 10
+    assert decided["processes"] == decided["local"] == decided["dask"]
+    assert written["processes"] == written["local"] == written["dask"]
+    assert len(written["local"]) == decided["local"]["counts"]["stories"]
+
+
+def ids(items: Iterator[Article | Problem]) -> list[str]:
+    return [i.id for i in items if isinstance(i, Article)]
+
+
+@pytest.mark.parametrize("split", [1_000, 2_345, 10_000])
+def test_a_large_jsonl_file_is_cut_by_line_and_each_line_read_once(
+    tmp_path: Path, split: int
+) -> None:
+    records = [json.dumps({"text": f"Report {i}: " + "words " * (i % 40)}) for i in range(150)]
+    big = tmp_path / "big.jsonl"
+    big.write_text("\n".join(records) + "\n")
+    cut = [p for p in parts([big], split) if isinstance(p, Part)]
+    assert len(cut) > 1
+    assert [i for p in cut for i in ids(read_part(p))] == ids(read_file(big))
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_a_large_warc_file_is_cut_by_record_and_each_record_read_once(
+    tmp_path: Path, compressed: bool
+) -> None:
+    records = pages(40)
+    warc = tmp_path / ("crawl.warc.gz" if compressed else "crawl.warc")
+    data = b"".join(gzip.compress(r) for r in records) if compressed else b"".join(records)
+    warc.write_bytes(data)
+    cut = [p for p in parts([warc], len(data) // 7) if isinstance(p, Part)]
+    assert len(cut) >= 7
+    whole = ids(read_file(warc))
+    assert len(whole) == 40
+    assert [i for p in cut for i in ids(read_part(p))] == whole
+
+
+def fails_on_three(n: int) -> int:
+    if n == 3:
+        raise ValueError("cannot take three")
+    return n * 10
+
+
+def dies_on_three(n: int) -> int:
+    if n == 3:
+        os._exit(1)  # the worker process dies
+    return n * 10
+
+
+@pytest.mark.parametrize("kind", ["local", "processes", "dask"])
+def test_a_failing_item_is_reported_and_the_rest_goes_on(kind: str) -> None:
+    engine = make_engine(kind, workers=2)
+    try:
+        results = list(engine.map(fails_on_three, range(6), name=lambda n: f"item {n}"))
+    finally:
+        engine.close()
+    assert results[:3] == [0, 10, 20] and results[4:] == [40, 50]
+    assert isinstance(results[3], Failed) and results[3].name == "item 3"
+    assert "cannot take three" in results[3].reason
+
+
+@pytest.mark.parametrize("kind", ["processes", "dask"])
+def test_a_worker_that_dies_costs_only_its_item(kind: str) -> None:
+    engine = make_engine(kind, workers=2)
+    try:
+        results = list(engine.map(dies_on_three, range(6), name=lambda n: f"item {n}"))
+    finally:
+        engine.close()
+    assert results[:3] == [0, 10, 20] and results[4:] == [40, 50]
+    assert isinstance(results[3], Failed) and results[3].name == "item 3"
+
+
+def test_a_killed_dask_ingest_resumes_without_loss(tmp_path: Path) -> None:
+    stream = tmp_path / "stream"
+    total = write_stream(stream, 40)
+    reference = tmp_path / "reference.db"
+    with Store(reference) as store:
+        ingest([stream], store)
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "storyline.cli", "ingest", str(stream), "--db", str(db)]
+    command += ["--engine", "dask", "--workers", "2", "--batch", "10"]
+    reported = 0
+    # its own process group: the kill takes the Dask workers down with the run
+    with subprocess.Popen(
+        command, stderr=subprocess.PIPE, text=True, start_new_session=True
+    ) as process:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if line.startswith("storyline: committed"):
+                reported = int(line.split()[2])
+                os.killpg(process.pid, signal.SIGKILL)
+                break
+        process.wait(timeout=120)
+    assert reported > 0
+    with Store(db) as store:
+        assert store.count()["articles"] >= reported
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with Store(db) as store, Store(reference) as ref:
+        assert rows(store) == rows(ref)
+        assert store.count()["articles"] == total
