@@ -3,6 +3,7 @@ the write path with its token, and clear 4xx errors on bad requests."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -200,3 +201,58 @@ def test_search_works_in_postgresql(store_url: str) -> None:
         assert store.page(10, 0, 'harbour" (')[1] >= 1
         page, total = store.page(2, 0)
         assert len(page) == 2 and total >= 3
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../pyproject.toml",
+        "/static/%2e%2e/%2e%2e/pyproject.toml",
+        "/static/..%2f..%2fpyproject.toml",
+        "/static//etc/passwd",
+        "/outlets/..%2f..%2fetc%2fpasswd",
+    ],
+)
+def test_no_request_reaches_a_file_outside_the_static_folder(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "[project]" not in response.text and "root:" not in response.text
+
+
+def test_an_ingest_running_beside_the_server_is_seen_and_writes_do_not_clash(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Another writer (a `storyline ingest` process) adds stories while the server runs:
+    the list shows them, and the server's own writes rebuild their state first."""
+    db = client.app.state.store.url  # type: ignore[attr-defined]
+    other = tmp_path / "other.jsonl"
+    other.write_text(
+        json.dumps(
+            {
+                "text": "The Karst valley railway reopened on Friday after a landslide closed "
+                "it for eleven days, the operator said.",
+                "outlet": "Karst Post",
+                "title": "Karst valley railway reopens",
+            }
+        )
+        + "\n"
+    )
+    before = client.get("/api/stories").json()["total"]
+    with Store(db) as store:
+        ingest([other], store)
+    assert client.get("/api/stories").json()["total"] == before + 1
+    assert client.get("/api/stories", params={"q": "Karst railway"}).json()["total"] == 1
+    posted = client.post(
+        "/api/articles",
+        json={
+            "articles": [
+                NEW
+                | {
+                    "title": "Olm level falls",
+                    "text": NEW["text"] + " The level fell on Wednesday.",
+                }
+            ]
+        },
+        headers=AUTH,
+    )
+    assert posted.status_code == 201 and posted.json()["stored"] == 1
