@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,11 @@ run: $(STAMP)
 test: $(STAMP)
 	./scripts/ensure-postgres
 	./scripts/ensure-chromium
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/python -m pytest
+
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py --cases 10000
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/summary_quality.py

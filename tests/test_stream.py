@@ -284,3 +284,25 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
     broken = runner.invoke(app, ["stories", "--db", str(tmp_path / "ro" / "x.db")])
     assert broken.exit_code == 2 and "cannot open the store" in broken.stderr
     assert "Traceback" not in broken.output
+
+
+def test_a_warc_header_that_breaks_warcio_itself_is_a_reported_record(tmp_path: Path) -> None:
+    """Found by fuzzing: warcio raised AttributeError on this header."""
+    path = write(tmp_path / "odd.warc", b"WARC/1.0\nWARC-Type:response")
+    articles, problems = split(list(read_paths([path])))
+    assert not articles and problems and "broken WARC record" in problems[0].reason
+
+
+def test_unparseable_html_is_reported_by_storyline_alone(tmp_path: Path) -> None:
+    """Only storyline speaks on stderr: no library log line reaches the user."""
+    write(tmp_path / "in" / "junk.html", b"<>")  # trafilatura logs an error on it
+    write(tmp_path / "in" / "good.txt", BODY)
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "brief", str(tmp_path / "in"), "--facts", "off"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert lines and all(line.startswith("storyline: skipped") for line in lines), lines

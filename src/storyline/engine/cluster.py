@@ -33,6 +33,10 @@ class DaskEngine:
                 "distributed.admin.tick.interval": "1s",
                 "distributed.worker.memory.monitor-interval": "1s",
                 "distributed.admin.system-monitor.interval": "1s",
+                # Hand every submitted task to a worker at once (this engine bounds how
+                # many are out): with the scheduler's queue, a worker waits a round trip
+                # for its next task after each one, idle an eighth of the time here.
+                "distributed.scheduler.worker-saturation": "inf",
             }
         )
 

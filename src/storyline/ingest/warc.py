@@ -7,12 +7,10 @@ ourselves and start a fresh iterator there.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from storyline.errors import Reason, describe
 from storyline.ingest.decode import decode
@@ -47,7 +45,7 @@ def warc_articles(
                 resyncing = False
                 yield from _page(f"{path}:record {number}", record, limit)
             return
-        except (_Broken, ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error) as e:
+        except Exception as e:  # warcio fails on garbage in many ways (AttributeError too)
             if not resyncing:
                 number += 1
                 yield Problem(f"{path}:record {number}", describe(Reason.BAD_RECORD, _short(e)))
@@ -121,7 +119,7 @@ def record_start(f: BinaryIO, position: int) -> int:
         try:
             next(iter(ArchiveIterator(f, check_digests=False)))
             return candidate
-        except (StopIteration, ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error):
+        except Exception:  # StopIteration, or any of warcio's ways to fail on garbage
             position = candidate + 1
     return -1
 
