@@ -170,3 +170,24 @@ def test_a_killed_dask_ingest_resumes_without_loss(tmp_path: Path) -> None:
     with Store(db) as store, Store(reference) as ref:
         assert rows(store) == rows(ref)
         assert store.count()["articles"] == total
+
+
+def dies_on_multiples_of_seven(n: int) -> int:
+    if n and n % 7 == 0:
+        os._exit(1)
+    return n
+
+
+def test_every_item_but_the_poisoned_ones_comes_back_from_a_long_pool_run() -> None:
+    """Deaths in the middle of a long input: items sent to a fresh pool after one death
+    must not be lost when the old pool's other futures fail."""
+    engine = make_engine("processes", workers=2)
+    try:
+        results = list(engine.map(dies_on_multiples_of_seven, range(16), name=str))
+    finally:
+        engine.close()
+    failed = [r.name for r in results if isinstance(r, Failed)]
+    assert failed == ["7", "14"]
+    assert [r for r in results if not isinstance(r, Failed)] == [
+        n for n in range(16) if not (n and n % 7 == 0)
+    ]

@@ -30,34 +30,43 @@ class ProcessEngine:
     def map(
         self, fn: Callable[[T], R], items: Iterable[T], name: Callable[[T], str]
     ) -> Iterator[R | Failed]:
-        pending: deque[tuple[T, Future]] = deque()
-        source = iter(items)
-        for item in source:
-            pending.append((item, self._pool.submit(fn, item)))
+        pending: deque[tuple[T, Future, ProcessPoolExecutor]] = deque()
+        for item in items:
+            pending.append((item, self._pool.submit(fn, item), self._pool))
             if len(pending) >= self.workers * IN_FLIGHT:
                 yield self._result(fn, *pending.popleft(), name)
         while pending:
             yield self._result(fn, *pending.popleft(), name)
 
     def _result(
-        self, fn: Callable[[T], R], item: T, future: Future, name: Callable[[T], str]
+        self,
+        fn: Callable[[T], R],
+        item: T,
+        future: Future,
+        pool: ProcessPoolExecutor,
+        name: Callable[[T], str],
     ) -> R | Failed:
         try:
             return future.result()
         except BrokenProcessPool:
-            # A worker died (killed, out of memory): every future of the pool is lost.
-            # Run this item again alone in a fresh pool; a second death is its own fault.
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = self._new_pool()
+            # A worker died (killed, out of memory) and took its pool's futures with it.
+            # Replace that pool once, then run this item again alone; a second death is
+            # the item's own doing. Items already sent to the new pool are not touched.
+            if pool is self._pool:
+                self._replace()
             try:
                 return self._pool.submit(fn, item).result()
             except BrokenProcessPool:
-                self._pool = self._new_pool()
+                self._replace()
                 return Failed(name(item), "its worker process died twice on it")
             except Exception as e:
                 return Failed(name(item), describe(e))
         except Exception as e:
             return Failed(name(item), describe(e))
+
+    def _replace(self) -> None:
+        self._pool.shutdown(wait=False)
+        self._pool = self._new_pool()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

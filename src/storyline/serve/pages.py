@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
@@ -77,7 +77,7 @@ def outlet_page(
         page=page,
         pages=max(1, -(-total // PER_PAGE)),
         q="",
-        base=f"/outlets/{outlet}",
+        base=f"/outlets/{quote(outlet, safe='')}",
     )
 
 
