@@ -10,6 +10,7 @@ run ends with the counts and the slowest case (its input saved beside the failur
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 import traceback
@@ -67,6 +68,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
     args = parser.parse_args()
+    logging.basicConfig(level=logging.CRITICAL)  # as the CLI: libraries' log lines are noise
     record: dict = {"cases": 0, "failures": 0, "slowest": (0.0, "", "", 0)}
     start = time.perf_counter()
     for kind, share in SHARES.items():

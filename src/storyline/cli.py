@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -51,6 +52,11 @@ DEFAULT_FACTS = Depth(DEFAULT_DEPTH)
 @app.callback()
 def main() -> None:
     """storyline: many noisy reports in, one trustworthy brief out."""
+    # storyline reports every skipped input itself, with its path and reason; library
+    # log lines (trafilatura's "parsed tree length: 0" on a broken page) are noise on a
+    # terminal. A root handler set here also keeps quantulum3, which calls
+    # logging.basicConfig on every parse, from installing one that prints them.
+    logging.basicConfig(level=logging.CRITICAL)
 
 
 class EngineKind(StrEnum):
