@@ -14,12 +14,24 @@ from storyline.model import (
 )
 from storyline.render import render_html, render_json, render_markdown
 
-EVIL = 'Officials said <script>alert(1)</script> and <img src=x onerror="alert(2)"> were found.'
+EVIL = (
+    'Officials said <script>alert(1)</script> and <img src=x onerror="alert(2)"> were found, '
+    '<svg onload=alert(4)></svg> <math><mi xlink:href="javascript:alert(5)">x</mi></math>.'
+)
 
 
 def evil_brief() -> Brief:
     """Article-derived text in every section of the brief."""
-    article = Article("id1", "x.txt", "<b>Outlet</b>", "text", EVIL, text=EVIL, title="<i>T</i>")
+    article = Article(
+        "id1",
+        "x.txt",
+        "<b>Outlet</b>",
+        "text",
+        EVIL,
+        text=EVIL,
+        title="<i>T</i>",
+        url="javascript:alert(3)",
+    )
     whole = (Source(0, article.outlet, 0, len(EVIL)),)
     part = (Source(0, article.outlet, 15, 39),)
     return Brief(
@@ -36,6 +48,7 @@ def evil_brief() -> Brief:
 def test_html_escapes_everything_from_articles() -> None:
     html = render_html(evil_brief())
     assert "<script>" not in html and "<img" not in html and "<b>Outlet" not in html
+    assert "<svg" not in html and "<math" not in html and 'href="javascript' not in html
     assert "&lt;script&gt;" in html
     assert 'id="a0-0-' in html and 'href="#a0-0-' in html
 
