@@ -8,8 +8,11 @@ import gzip
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -19,10 +22,11 @@ from typer.testing import CliRunner
 from conftest import EXAMPLES, write
 from corpus import write_stream
 from storyline.cli import app
+from storyline.errors import StorylineError
 from storyline.group.stories import StoryIndex
 from storyline.ingest import read_paths
 from storyline.model import Article, Features, Problem
-from storyline.store import Store
+from storyline.store import Store, database
 from storyline.stream import ingest
 
 PAGE = (
@@ -306,3 +310,46 @@ def test_unparseable_html_is_reported_by_storyline_alone(tmp_path: Path) -> None
     assert done.returncode == 0
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert lines and all(line.startswith("storyline: skipped") for line in lines), lines
+
+
+def _hold_write_lock(db: Path, seconds: float) -> threading.Thread:
+    """Another writer: an open write transaction on the SQLite file for ``seconds``."""
+    ready = threading.Event()
+
+    def hold() -> None:
+        connection = sqlite3.connect(db, timeout=30)
+        connection.execute("BEGIN IMMEDIATE")
+        ready.set()
+        time.sleep(seconds)
+        connection.rollback()
+        connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    ready.wait(10)
+    return thread
+
+
+def test_a_store_locked_by_another_writer_is_waited_for_or_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "locked.db"
+    with Store(db):
+        pass  # created
+    holder = _hold_write_lock(db, 2)
+    with Store(db) as store:  # the lock is released within the wait: the run finishes
+        report = ingest([EXAMPLES], store)
+    holder.join()
+    assert report.stored == 9
+    monkeypatch.setattr(database, "BUSY_TIMEOUT", 1)
+    other = write(tmp_path / "more" / "a.txt", BODY)
+    holder = _hold_write_lock(db, 6)
+    try:
+        with Store(db) as store, pytest.raises(StorylineError, match="database is locked"):
+            ingest([other], store)
+    finally:
+        holder.join()
+    with Store(db) as store:  # nothing half-written; a re-run completes
+        assert store.count()["articles"] == 9
+        assert ingest([other], store).stored == 1
+        assert store.count()["articles"] == 10

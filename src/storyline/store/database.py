@@ -39,6 +39,7 @@ from storyline.store.schema import PG_DOCUMENT, articles, duplicates, membership
 DEFAULT_DB = "storyline.db"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _CHUNK = 500  # ids per IN (...) list: well under every database's parameter limit
+BUSY_TIMEOUT = 30  # seconds a SQLite write waits for another writer's lock
 _COPY = (duplicates.c.original_id, duplicates.c.kind, duplicates.c.similarity)
 
 
@@ -338,7 +339,7 @@ def _engine(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT})
 
         @event.listens_for(engine, "connect")
         def _pragmas(connection: sqlite3.Connection, _record: object) -> None:
