@@ -1,6 +1,7 @@
 """Dask: a ``LocalCluster`` on 127.0.0.1 when no scheduler is given, else the cluster
-at ``tcp://host:8786``. Dask moves a task whose worker died to another worker (up to
-``RETRIES`` more times); a task that still fails is reported, the rest go on."""
+at ``tcp://host:8786``. Dask itself moves a task whose worker died to another worker (up
+to its ``allowed-failures``); a chunk that still fails is run again item by item, and an
+item that fails is reported while the rest go on."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 IN_FLIGHT = 2  # tasks per worker submitted ahead
 CHUNK = 8  # items per task
-RETRIES = 1
 
 
 class DaskEngine:
@@ -34,8 +34,9 @@ class DaskEngine:
                 "distributed.worker.memory.monitor-interval": "1s",
                 "distributed.admin.system-monitor.interval": "1s",
                 # Hand every submitted task to a worker at once (this engine bounds how
-                # many are out): with the scheduler's queue, a worker waits a round trip
-                # for its next task after each one, idle an eighth of the time here.
+                # many are out) rather than keep them in the scheduler's queue; a worker
+                # profile showed it idle an eighth of the time between tasks. Its own
+                # effect was within this machine's noise; benchmarks/README.md ran with it.
                 "distributed.scheduler.worker-saturation": "inf",
             }
         )
@@ -73,7 +74,7 @@ class DaskEngine:
         a poisoned item costs only itself."""
         pending: deque[tuple[list[T], Any]] = deque()
         for chunk in _chunks(items, CHUNK):
-            future = self._client.submit(_apply, fn, chunk, pure=False, retries=RETRIES)
+            future = self._client.submit(_apply, fn, chunk, pure=False)
             pending.append((chunk, future))
             if len(pending) >= self.workers * IN_FLIGHT:
                 yield from self._results(fn, *pending.popleft(), name)
