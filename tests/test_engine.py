@@ -191,3 +191,32 @@ def test_every_item_but_the_poisoned_ones_comes_back_from_a_long_pool_run() -> N
     assert [r for r in results if not isinstance(r, Failed)] == [
         n for n in range(16) if not (n and n % 7 == 0)
     ]
+
+
+def test_a_dask_worker_killed_mid_ingest_costs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One worker process is killed while the ingest runs: Dask moves its pieces to
+    another worker (its nanny starts a new one), and the stories equal a clean run's."""
+    import threading
+
+    monkeypatch.setattr(storyline.ingest.parts, "SPLIT", 6_000)  # many small pieces
+    stream = tmp_path / "stream"
+    write_stream(stream, 60)
+    reference = tmp_path / "reference.db"
+    with Store(reference) as store:
+        ingest([stream], store)
+    engine = make_engine("dask", workers=2)
+    try:
+        pids = list(engine.client.run(os.getpid).values())  # type: ignore[attr-defined]
+        killer = threading.Timer(0.5, os.kill, (pids[0], signal.SIGKILL))
+        killer.start()
+        with Store(tmp_path / "dask.db") as store:
+            report = ingest([stream], store, engine=engine, batch=5)
+            killer.join()
+            assert not [p for p in report.problems if "could not be processed" in p.reason]
+            with Store(reference) as ref:
+                assert rows(store) == rows(ref)
+        assert pids[0] not in engine.client.run(os.getpid).values()  # type: ignore[attr-defined]
+    finally:
+        engine.close()
