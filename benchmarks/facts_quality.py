@@ -269,8 +269,7 @@ def run(
     out: Callable[[str], None] = print,
     repeats: int = REPEATS,
 ) -> dict:
-    gold = json.loads(GOLD.read_text())["clusters"][:limit]
-    clusters = load()
+    gold, clusters, stories = _gold_stories(limit)
     conflicts, agreements = Counts(), Counts()
     regex_conflicts, regex_agreements = Counts(), Counts()
     aliases, similar = Counts(), Counts()
@@ -279,11 +278,6 @@ def run(
     t0 = time.perf_counter()
     prepare(depth)
     startup = time.perf_counter() - t0
-    stories = []
-    for cluster in gold:
-        texts = clusters[cluster["cluster"]]
-        assert len(texts) == len(cluster["sha1"]), "the data differs from the gold set's"
-        stories.append([text_article(f"passage-{i}", t) for i, t in enumerate(texts)])
     times = _times(stories, depth, repeats) if repeats else {}
     for cluster, articles in zip(gold, stories, strict=True):
         texts = clusters[cluster["cluster"]]
@@ -374,13 +368,21 @@ def _fresh_pass(depth: str, limit: int) -> float:
     return float(done.stdout.split()[-1])
 
 
-def _one_pass(depth: str, limit: int | None) -> float:
+def _gold_stories(limit: int | None) -> tuple[list[dict], list[list[str]], list[list[Article]]]:
+    """The gold clusters, the passages of every longbench cluster, and each gold
+    cluster's passages as articles."""
     gold = json.loads(GOLD.read_text())["clusters"][:limit]
     clusters = load()
-    stories = [
-        [text_article(f"passage-{i}", t) for i, t in enumerate(clusters[c["cluster"]])]
-        for c in gold
-    ]
+    stories = []
+    for cluster in gold:
+        texts = clusters[cluster["cluster"]]
+        assert len(texts) == len(cluster["sha1"]), "the data differs from the gold set's"
+        stories.append([text_article(f"passage-{i}", t) for i, t in enumerate(texts)])
+    return gold, clusters, stories
+
+
+def _one_pass(depth: str, limit: int | None) -> float:
+    _, _, stories = _gold_stories(limit)
     prepare(depth)
     return _timed(stories, depth)
 

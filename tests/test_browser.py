@@ -118,8 +118,9 @@ def test_search_then_open_a_story_and_click_a_summary_sentence(
     assert [r.text for r in results] and all("Footbridge" in r.text for r in results)
     shot(browser, "search")
     results[0].click()
-    assert browser.find_elements(By.CSS_SELECTOR, ".summary li[data-sources]")
-    sentence = browser.find_elements(By.CSS_SELECTOR, ".summary li[data-sources]")[0]
+    sentences = browser.find_elements(By.CSS_SELECTOR, ".summary li[data-sources]")
+    assert sentences
+    sentence = sentences[0]
     assert not browser.find_elements(By.CSS_SELECTOR, "mark.lit")
     sentence.click()
     wanted = set(sentence.get_attribute("data-sources").split())

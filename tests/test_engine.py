@@ -11,7 +11,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -118,13 +118,18 @@ def dies_on_three(n: int) -> int:
     return n * 10
 
 
-@pytest.mark.parametrize("kind", ["local", "processes", "dask"])
-def test_a_failing_item_is_reported_and_the_rest_goes_on(kind: str) -> None:
+def mapped(kind: str, fn: Callable[[int], int], n: int) -> list:
+    """``fn`` over ``range(n)`` on a fresh engine of two workers, which is then closed."""
     engine = make_engine(kind, workers=2)
     try:
-        results = list(engine.map(fails_on_three, range(6), name=lambda n: f"item {n}"))
+        return list(engine.map(fn, range(n), name=lambda i: f"item {i}"))
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize("kind", ["local", "processes", "dask"])
+def test_a_failing_item_is_reported_and_the_rest_goes_on(kind: str) -> None:
+    results = mapped(kind, fails_on_three, 6)
     assert results[:3] == [0, 10, 20] and results[4:] == [40, 50]
     assert isinstance(results[3], Failed) and results[3].name == "item 3"
     assert "cannot take three" in results[3].reason
@@ -132,11 +137,7 @@ def test_a_failing_item_is_reported_and_the_rest_goes_on(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", ["processes", "dask"])
 def test_a_worker_that_dies_costs_only_its_item(kind: str) -> None:
-    engine = make_engine(kind, workers=2)
-    try:
-        results = list(engine.map(dies_on_three, range(6), name=lambda n: f"item {n}"))
-    finally:
-        engine.close()
+    results = mapped(kind, dies_on_three, 6)
     assert results[:3] == [0, 10, 20] and results[4:] == [40, 50]
     assert isinstance(results[3], Failed) and results[3].name == "item 3"
 
@@ -181,13 +182,9 @@ def dies_on_multiples_of_seven(n: int) -> int:
 def test_every_item_but_the_poisoned_ones_comes_back_from_a_long_pool_run() -> None:
     """Deaths in the middle of a long input: items sent to a fresh pool after one death
     must not be lost when the old pool's other futures fail."""
-    engine = make_engine("processes", workers=2)
-    try:
-        results = list(engine.map(dies_on_multiples_of_seven, range(16), name=str))
-    finally:
-        engine.close()
+    results = mapped("processes", dies_on_multiples_of_seven, 16)
     failed = [r.name for r in results if isinstance(r, Failed)]
-    assert failed == ["7", "14"]
+    assert failed == ["item 7", "item 14"]
     assert [r for r in results if not isinstance(r, Failed)] == [
         n for n in range(16) if not (n and n % 7 == 0)
     ]

@@ -60,6 +60,13 @@ def pieces(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Pi
         yield Piece(tuple(group))
 
 
+def spent(seconds: dict[str, float], stage: str, since: float) -> float:
+    """Adds the time since ``since`` to ``stage``; returns now, the next stage's start."""
+    now = time.perf_counter()
+    seconds[stage] = seconds.get(stage, 0.0) + now - since
+    return now
+
+
 def _size(path: str) -> int:
     try:
         return Path(path).stat().st_size
@@ -87,9 +94,7 @@ class _Preparing:
         self.seconds: dict[str, float] = {}
 
     def spent(self, stage: str, since: float) -> float:
-        now = time.perf_counter()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
-        return now
+        return spent(self.seconds, stage, since)
 
     def take(self, source: Iterable[Article | Problem]) -> None:
         """One file's articles, cleaned ``CLEAN_CHUNK`` at a time."""

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from storyline.engine import Engine, Failed
@@ -21,7 +22,7 @@ from storyline.engine.local import LocalEngine
 from storyline.errors import Reason, describe
 from storyline.group import Grouper
 from storyline.model import Article, Features, Placement, Problem
-from storyline.prepare import Piece, pieces, prepare, prepare_articles
+from storyline.prepare import Piece, pieces, prepare, prepare_articles, spent
 from storyline.store import Entry, Store
 
 BATCH = 256
@@ -43,9 +44,7 @@ class IngestReport:
     placed: dict[str, int] = field(default_factory=dict)  # article id -> story, when asked
 
     def spent(self, stage: str, since: float) -> float:
-        now = time.perf_counter()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
-        return now
+        return spent(self.seconds, stage, since)
 
 
 Progress = Callable[[IngestReport], None]
@@ -74,7 +73,8 @@ def ingest(
     report.spent("restore", start)
     run = _Run(store, grouper, seq, report, on_progress, batch)
     engine = engine or LocalEngine()
-    for piece, result in zip(work, engine.map(prepare, work, name=_name), strict=True):
+    results = engine.map(prepare, work, name=attrgetter("name"))
+    for piece, result in zip(work, results, strict=True):
         if isinstance(result, Failed):
             report.problems.append(Problem(result.name, describe(Reason.FAILED, result.reason)))
         else:
@@ -85,10 +85,6 @@ def ingest(
         run.tick()
     run.flush()
     return report
-
-
-def _name(piece: Piece) -> str:
-    return piece.name
 
 
 class Ingester:
