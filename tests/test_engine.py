@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -140,6 +141,21 @@ def test_a_worker_that_dies_costs_only_its_item(kind: str) -> None:
     results = mapped(kind, dies_on_three, 6)
     assert results[:3] == [0, 10, 20] and results[4:] == [40, 50]
     assert isinstance(results[3], Failed) and results[3].name == "item 3"
+
+
+def long_first(n: int) -> tuple[int, int]:
+    """Item 0 takes a second, the others a moment; each says which process ran it."""
+    time.sleep(1.0 if n == 0 else 0.02)
+    return n, os.getpid()
+
+
+def test_a_long_dask_task_does_not_hold_up_the_other_worker() -> None:
+    """Results come back in input order, yet while the first item runs the other worker
+    keeps going through the rest (a window bounded only by how many may wait)."""
+    results = mapped("dask", long_first, 13)
+    assert [n for n, _ in results] == list(range(13))
+    first = results[0][1]
+    assert sum(pid != first for _, pid in results[1:]) >= 10
 
 
 def test_a_killed_dask_ingest_resumes_without_loss(tmp_path: Path) -> None:

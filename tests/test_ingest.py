@@ -172,3 +172,20 @@ def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path, monkey
     articles, problems = read(path)
     assert [a.raw for a in articles] == [BODY]
     assert problems[0].path == f"{path}:1" and "longer than the limit" in problems[0].reason
+
+
+def test_a_small_input_is_cut_in_pieces_that_workers_can_share(tmp_path: Path) -> None:
+    """Two 1 MB dumps used to be one piece of work, so a second worker sat idle; the
+    cut depends on the input's size alone (the same on every engine)."""
+    from storyline.ingest.parts import MIN_SPLIT, Part
+    from storyline.prepare import Piece, pieces
+
+    line = json.dumps({"text": BODY}) + "\n"
+    for name in ("a.jsonl", "b.jsonl"):
+        write(tmp_path / name, line * (1_000_000 // len(line)))
+    found = list(pieces([tmp_path]))
+    assert all(isinstance(p, Piece) for p in found)
+    cut: list[Part] = [part for piece in found for part in piece.parts]  # type: ignore[union-attr]
+    assert len(cut) >= 14
+    assert all(p.end - p.start <= MIN_SPLIT for p in cut)
+    assert sum(p.end - p.start for p in cut) == 2 * (1_000_000 // len(line)) * len(line)

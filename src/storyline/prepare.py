@@ -16,8 +16,7 @@ from pathlib import Path
 from storyline.clean import clean
 from storyline.errors import Reason, describe
 from storyline.group import features
-from storyline.ingest import parts as ingest_parts
-from storyline.ingest.parts import Part, parts, read_part
+from storyline.ingest.parts import Part, cut, read_part, sizes, split_for
 from storyline.model import Article, Features, Problem
 
 CLEAN_CHUNK = 64  # articles of one file cleaned together (a site's furniture seen together)
@@ -43,14 +42,16 @@ class Prepared:
 def pieces(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Piece | Problem]:
     """The work in input order: a part of a large file alone, small files in groups of
     up to ``FILES_PER_PIECE`` or ``split`` bytes."""
-    split = split or ingest_parts.SPLIT
+    found = sizes(paths)
+    split = split or split_for(found)
+    known = {str(item[0]): item[1] for item in found if not isinstance(item, Problem)}
     group: list[Part] = []
     size = 0
-    for part in parts(paths, split):
+    for part in cut(found, split):
         if isinstance(part, Problem):
             yield part
             continue
-        length = part.end - part.start if part.end >= 0 else _size(part.path)
+        length = part.end - part.start if part.end >= 0 else known[part.path]
         if group and (len(group) >= FILES_PER_PIECE or size + length > split):
             yield Piece(tuple(group))
             group, size = [], 0
@@ -65,13 +66,6 @@ def spent(seconds: dict[str, float], stage: str, since: float) -> float:
     now = time.perf_counter()
     seconds[stage] = seconds.get(stage, 0.0) + now - since
     return now
-
-
-def _size(path: str) -> int:
-    try:
-        return Path(path).stat().st_size
-    except OSError:
-        return 0
 
 
 def prepare(piece: Piece) -> Prepared:

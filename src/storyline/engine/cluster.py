@@ -6,8 +6,10 @@ item that fails is reported while the rest go on."""
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from itertools import islice
 from typing import Any, TypeVar
 
 from storyline.engine import Failed, describe
@@ -15,8 +17,10 @@ from storyline.errors import StorylineError
 
 T = TypeVar("T")
 R = TypeVar("R")
-IN_FLIGHT = 2  # tasks per worker submitted ahead
-CHUNK = 8  # items per task
+RUNNING = 2  # tasks per worker at once: one to run, one ready behind it
+AHEAD = 8  # tasks per worker, running or finished, ahead of the oldest unfinished one
+TASK_SECONDS = 0.5  # aim per task: the client and scheduler spend ~5 ms of CPU on each
+MAX_CHUNK = 32
 
 
 class DaskEngine:
@@ -38,6 +42,12 @@ class DaskEngine:
                 # profile showed it idle an eighth of the time between tasks. Its own
                 # effect was within this machine's noise; benchmarks/README.md ran with it.
                 "distributed.scheduler.worker-saturation": "inf",
+                # Dask starts its workers with glibc told to hand freed memory back to
+                # the system at once (MALLOC_TRIM_THRESHOLD_=64 kB); spaCy's and numpy's
+                # many short-lived buffers then cost 8-10 % more time (a worker read
+                # 1,137 briefs in 39-41 s without, 43-47 s with). A worker here holds its
+                # models for its whole life, so the memory this saves is small.
+                "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
             }
         )
 
@@ -69,36 +79,69 @@ class DaskEngine:
     def map(
         self, fn: Callable[[T], R], items: Iterable[T], name: Callable[[T], str]
     ) -> Iterator[R | Failed]:
-        """Items travel ``CHUNK`` to a task: a scheduler round trip costs milliseconds,
-        as much as a small task. A chunk whose worker died is retried item by item, so
-        a poisoned item costs only itself."""
-        pending: deque[tuple[list[T], Any]] = deque()
-        for chunk in _chunks(items, CHUNK):
-            future = self._client.submit(_apply, fn, chunk, pure=False)
-            pending.append((chunk, future))
-            if len(pending) >= self.workers * IN_FLIGHT:
-                yield from self._results(fn, *pending.popleft(), name)
-        while pending:
-            yield from self._results(fn, *pending.popleft(), name)
+        """Results come back in input order, but a worker never waits on the order: up
+        to ``AHEAD`` tasks per worker may finish early and wait here, so one long task
+        (a story of hundreds of articles) does not leave the other workers idle.
+
+        Items travel together when they are quick: a task's size is set from how long
+        the last one took, aiming at ``TASK_SECONDS`` (a round trip through the
+        scheduler costs about a millisecond), while an item that takes seconds travels
+        alone so a large piece of input is never held twice over. A poisoned item costs
+        only itself (see ``_results``)."""
+        from dask.distributed import wait
+
+        source = iter(items)
+        window: deque[tuple[list[T], Any]] = deque()
+        size = 1
+        more = True
+        while True:
+            running = sum(not future.done() for _, future in window)
+            while more and running < self.workers * RUNNING and len(window) < self.workers * AHEAD:
+                chunk = list(islice(source, size))
+                if not chunk:
+                    more = False
+                    break
+                window.append((chunk, self._client.submit(_apply, fn, chunk, pure=False)))
+                running += 1
+            if not window:
+                return
+            chunk, future = window[0]
+            if not future.done():
+                wait([f for _, f in window if not f.done()], return_when="FIRST_COMPLETED")
+                continue
+            window.popleft()
+            seconds = yield from self._results(fn, chunk, future, name)
+            if seconds is not None:
+                each = seconds / len(chunk)
+                size = max(1, min(MAX_CHUNK, int(TASK_SECONDS / each) if each else MAX_CHUNK))
 
     def _results(
-        self, fn: Callable[[T], R], chunk: list[T], future: Any, name: Callable[[T], str]
-    ) -> Iterator[R | Failed]:
+        self,
+        fn: Callable[[T], R],
+        chunk: list[T],
+        future: Any,
+        name: Callable[[T], str],
+        again: bool = False,
+    ) -> Generator[R | Failed, None, float | None]:
+        """Yields the chunk's results; returns how long the task ran (``None`` if it did
+        not come back). A task that did not come back (its worker died, or it could not
+        travel) runs again item by item, each once: a worker killed by one item takes
+        down the items queued behind it too, and those deserve a second chance."""
         try:
-            outcomes = future.result()
-        except Exception as e:  # the worker died (KilledWorker) or the chunk could not travel
-            if len(chunk) == 1:
+            outcomes, seconds = future.result()
+        except Exception as e:  # KilledWorker, or a chunk that could not be pickled
+            if again:
                 yield Failed(name(chunk[0]), describe(e))
-                return
+                return None
             for item in chunk:
-                yield from self._results(
-                    fn, [item], self._client.submit(_apply, fn, [item], pure=False), name
-                )
-            return
+                retry = self._client.submit(_apply, fn, [item], pure=False)
+                yield from self._results(fn, [item], retry, name, again=True)
+            return None
         finally:
             future.release()
         for item, (ok, value) in zip(chunk, outcomes, strict=True):
             yield value if ok else Failed(name(item), value)
+        return seconds
 
     def close(self) -> None:
         # The cluster first: workers stopped before the scheduler do not log a failed
@@ -108,24 +151,14 @@ class DaskEngine:
         self._client.close()
 
 
-def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[tuple[bool, Any]]:
+def _apply(fn: Callable[[T], R], chunk: list[T]) -> tuple[list[tuple[bool, Any]], float]:
     """Runs on a worker: each item's result, or why it failed, so one item's error does
-    not cost the others in its chunk."""
+    not cost the others in its chunk; and the seconds the chunk took."""
+    start = time.perf_counter()
     outcomes: list[tuple[bool, Any]] = []
     for item in chunk:
         try:
             outcomes.append((True, fn(item)))
         except Exception as e:
             outcomes.append((False, describe(e)))
-    return outcomes
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    return outcomes, time.perf_counter() - start

@@ -20,7 +20,9 @@ from storyline.ingest.files import MAX_DOCUMENT_BYTES, expand, kind_of, lines, r
 from storyline.ingest.warc import warc_articles
 from storyline.model import Article, Problem
 
-SPLIT = 32 << 20  # bytes per partition of a large JSONL or WARC file
+SPLIT = 32 << 20  # at most, bytes per partition of a large JSONL or WARC file
+MIN_SPLIT = 128 << 10  # at least: a piece is worth a trip to a worker (~0.2 s of work)
+PIECES = 32  # an input under 1 GB is cut in about this many pieces, so workers share it
 
 
 @dataclass(frozen=True)
@@ -36,22 +38,46 @@ class Part:
         return f"{self.path} (bytes {self.start:,}-{self.end:,})"
 
 
-def parts(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Part | Problem]:
-    split = split or SPLIT
+Sized = tuple[Path, int]
+
+
+def sizes(paths: Iterable[str | Path]) -> list[Sized | Problem]:
+    """Every input file with its size, in input order (the cut needs the total first)."""
+    found: list[Sized | Problem] = []
     for item in expand(paths):
+        if isinstance(item, Problem):
+            found.append(item)
+            continue
+        try:
+            found.append((item, item.stat().st_size))
+        except OSError as e:
+            found.append(Problem(str(item), describe(Reason.UNREADABLE, e.strerror or str(e))))
+    return found
+
+
+def split_for(found: Iterable[Sized | Problem]) -> int:
+    """Bytes per piece: a small input in about ``PIECES`` pieces rather than one, so two
+    workers share even a single file; a large one in pieces of ``SPLIT``."""
+    total = sum(item[1] for item in found if not isinstance(item, Problem))
+    return min(SPLIT, max(MIN_SPLIT, total // PIECES))
+
+
+def cut(found: Iterable[Sized | Problem], split: int) -> Iterator[Part | Problem]:
+    for item in found:
         if isinstance(item, Problem):
             yield item
             continue
-        try:
-            size = item.stat().st_size
-        except OSError as e:
-            yield Problem(str(item), describe(Reason.UNREADABLE, e.strerror or str(e)))
-            continue
-        if size > split and _splittable(item):
+        path, size = item
+        if size > split and _splittable(path):
             for start in range(0, size, split):
-                yield Part(str(item), start, min(size, start + split))
+                yield Part(str(path), start, min(size, start + split))
         else:
-            yield Part(str(item))
+            yield Part(str(path))
+
+
+def parts(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Part | Problem]:
+    found = sizes(paths)
+    yield from cut(found, split or split_for(found))
 
 
 def _splittable(path: Path) -> bool:
