@@ -8,7 +8,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from storyline.annotate import DEPTHS
 from storyline.engine import Engine, Failed, make_engine
 from storyline.errors import StorylineError
-from storyline.model import Article
+from storyline.model import Article, Problem
 from storyline.pipeline import DEFAULT_DEPTH, DEFAULT_WORDS, brief, brief_cleaned
 from storyline.render import RENDERERS
 from storyline.store import Store
@@ -142,8 +142,7 @@ def brief_command(
             result = brief(paths or [], words=words, depth=facts.value)
     except StorylineError as e:
         fail(str(e))
-    for problem in result.problems:
-        print(f"storyline: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    tell(result.problems)
     emit(RENDERERS[format.value](result), out)
 
 
@@ -182,12 +181,11 @@ def ingest_command(
             file=sys.stderr,
         )
         raise typer.Exit(130) from None
-    for problem in report.problems:
-        print(f"storyline: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    tell(report.problems)
     print(
         f"storyline: stored {report.stored} articles ({report.copies} copies), "
         f"{report.new_stories} new stories, {report.merged} merged; "
-        f"{report.already} already stored; {len(report.problems)} skipped",
+        f"{report.already} already stored; {skipped(report.problems)}",
         file=sys.stderr,
     )
     if report.stored == 0 and report.already == 0 and report.problems:
@@ -416,10 +414,22 @@ def progress_display() -> Iterator[Callable[[IngestReport], None]]:
                 total=report.files,
                 completed=report.files_done,
                 counts=f"{report.stored} stored, {report.copies} copies, "
-                f"{report.already} already, {len(report.problems)} skipped",
+                f"{report.already} already, {skipped(report.problems)}",
             )
 
         yield update
+
+
+def tell(problems: Iterable[Problem]) -> None:
+    """One line per problem: "cut short" when the input was still used in part."""
+    for problem in problems:
+        verb = "cut short" if problem.partial else "skipped"
+        print(f"storyline: {verb} {problem.path}: {problem.reason}", file=sys.stderr)
+
+
+def skipped(problems: Sequence[Problem]) -> str:
+    cut = sum(p.partial for p in problems)
+    return f"{len(problems) - cut} skipped" + (f", {cut} cut short" if cut else "")
 
 
 def emit(text: str, out: Path | None) -> None:

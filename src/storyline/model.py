@@ -16,6 +16,7 @@ class Problem:
 
     path: str
     reason: str
+    partial: bool = False  # the input was still used in part (its beginning, say)
 
 
 @dataclass(frozen=True)

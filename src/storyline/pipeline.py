@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from storyline.annotate import annotate
-from storyline.clean import clean
+from storyline.clean import clean, usable
 from storyline.errors import Reason, StorylineError, describe
 from storyline.ingest import read_paths
 from storyline.model import Article, Brief, Problem
@@ -54,15 +54,12 @@ def brief_articles(
         for extra in articles[MAX_ARTICLES:]:
             problems.append(Problem(extra.path, describe(Reason.TOO_MANY, f"limit {MAX_ARTICLES}")))
         articles = articles[:MAX_ARTICLES]
-    usable = []
-    for article in clean(articles):
-        if article.text.strip():
-            usable.append(article)
-        else:
-            problems.append(Problem(article.path, describe(Reason.NO_ARTICLE_TEXT)))
-    if not usable:
+    ready = []
+    for item in usable(clean(articles)):
+        (problems if isinstance(item, Problem) else ready).append(item)
+    if not ready:
         raise StorylineError("no usable article in the input" + _first_reasons(problems))
-    return brief_cleaned(usable, words, problems, weights, depth)
+    return brief_cleaned(ready, words, problems, weights, depth)
 
 
 def brief_cleaned(

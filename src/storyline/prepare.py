@@ -13,8 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.clean import clean
-from storyline.errors import Reason, describe
+from storyline.clean import clean, usable
 from storyline.group import features
 from storyline.ingest.parts import Part, cut, read_part, sizes, split_for
 from storyline.model import Article, Features, Problem
@@ -107,13 +106,10 @@ class _Preparing:
     def _finish(self, chunk: list[Article], start: float) -> float:
         if not chunk:
             return start
-        cleaned = clean(chunk, same_story=False)
+        cleaned = list(usable(clean(chunk, same_story=False)))
         start = self.spent("clean", start)
-        for article in cleaned:
-            if article.text.strip():
-                self.items.append((article, features(article)))
-            else:
-                self.items.append(Problem(article.path, describe(Reason.NO_ARTICLE_TEXT)))
+        for item in cleaned:
+            self.items.append(item if isinstance(item, Problem) else (item, features(item)))
         return self.spent("fingerprint", start)
 
     def done(self) -> Prepared:

@@ -67,7 +67,7 @@ def ingest(
             report.problems.append(item)
         else:
             work.append(item)
-    report.files = sum(len(p.parts) for p in work)
+    report.files = sum(_files(p) for p in work)
     start = time.perf_counter()
     grouper, seq = _restore(store)
     report.spent("restore", start)
@@ -81,10 +81,15 @@ def ingest(
             for stage, seconds in result.seconds.items():
                 report.seconds[stage] = report.seconds.get(stage, 0.0) + seconds
             run.take(result.items)
-        report.files_done += len(piece.parts)
+        report.files_done += _files(piece)
         run.tick()
     run.flush()
     return report
+
+
+def _files(piece: Piece) -> int:
+    """Files begun in the piece: a large file cut in parts counts once, at its first."""
+    return sum(part.start == 0 for part in piece.parts)
 
 
 class Ingester:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from storyline.clean.html import clean_html
 from storyline.clean.text import clean_text, content_words, shared_lines, split_lines
-from storyline.model import Article
+from storyline.errors import Reason, describe
+from storyline.model import Article, Problem
+
+# About 33,000 words: past the longest news article, and what the brief reads in a few
+# seconds. Longer text (a book, a log, a page of comments) would cost minutes and
+# gigabytes in sentence splitting and tagging while adding nothing a brief could use.
+MAX_TEXT_CHARS = 200_000
 
 
 def clean(articles: Sequence[Article], same_story: bool = True) -> tuple[Article, ...]:
@@ -42,3 +48,29 @@ def _without_title(text: str, title: str | None) -> str:
 
 
 __all__ = ["clean", "clean_html", "clean_text"]
+
+
+def usable(cleaned: Iterable[Article]) -> Iterator[Article | Problem]:
+    """Each cleaned article ready for the later stages, or why it is not: no text left,
+    or a text cut at ``MAX_TEXT_CHARS`` (at a paragraph, else a space), with a warning."""
+    for article in cleaned:
+        if not article.text.strip():
+            yield Problem(article.path, describe(Reason.NO_ARTICLE_TEXT))
+            continue
+        if len(article.text) > MAX_TEXT_CHARS:
+            cut = _cut_point(article.text, MAX_TEXT_CHARS)
+            yield Problem(
+                article.path,
+                describe(Reason.TEXT_CUT, f"{len(article.text):,} characters, used {cut:,}"),
+                partial=True,
+            )
+            article = replace(article, text=article.text[:cut].rstrip())
+        yield article
+
+
+def _cut_point(text: str, limit: int) -> int:
+    for mark in ("\n\n", "\n", " "):
+        at = text.rfind(mark, limit * 9 // 10, limit)
+        if at > 0:
+            return at
+    return limit

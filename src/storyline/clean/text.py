@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import justext
 
@@ -52,7 +52,7 @@ class Line:
     words: tuple[str, ...]
     gap_before: int  # blank lines above it: page sections are separated by wider gaps
 
-    @property
+    @cached_property
     def key(self) -> str:
         return " ".join(w.lower() for w in self.words)
 
@@ -110,14 +110,19 @@ def clean_text(
     lines = split_lines(raw)
     if title:
         lines.insert(0, Line(title, tuple(_WORD.findall(title)), 0))
-    keep = [_is_body(line, i, lines, shared or Counter()) for i, line in enumerate(lines)]
+    shared = shared or Counter()
+    earlier = _Earlier()
+    keep = []
+    for line in lines:
+        keep.append(_is_body(line, earlier, shared))
+        earlier.add(line)
     if title:
         lines, keep = lines[1:], keep[1:]
     _drop_incoherent(lines, keep, others)
     return "\n\n".join(line.text for line, k in zip(lines, keep, strict=True) if k)
 
 
-def _is_body(line: Line, i: int, lines: list[Line], shared: Counter[str]) -> bool:
+def _is_body(line: Line, earlier: _Earlier, shared: Counter[str]) -> bool:
     words = line.words
     n = len(words)
     if n < 4 or _SEPARATORS.search(line.text) or (_LINKISH.search(line.text) and n < 25):
@@ -128,7 +133,7 @@ def _is_body(line: Line, i: int, lines: list[Line], shared: Counter[str]) -> boo
         return False
     if _PHOTO_CREDIT.search(line.text) or _CREDIT_PREFIX.match(line.text):
         return False
-    if _repeats_earlier(line, lines[:i]):
+    if earlier.repeats(line):
         return False
     stop = stopwords()
     density = sum(1 for w in words if w.lower() in stop) / n
@@ -136,17 +141,34 @@ def _is_body(line: Line, i: int, lines: list[Line], shared: Counter[str]) -> boo
     return sentence and density >= 0.2
 
 
-def _repeats_earlier(line: Line, earlier: list[Line]) -> bool:
-    """A repeated headline, or a headline glued to share buttons ("Title - See more at")."""
-    key = line.key
-    for prev in earlier:
-        if (
-            prev.key
-            and len(prev.words) >= 4
-            and (key == prev.key or key.startswith(prev.key + " "))
-        ):
+class _Earlier:
+    """The lines above, for "a repeated headline, or a headline glued to share buttons
+    ("Title - See more at")" in one pass: comparing each line with every line above it
+    took minutes on a long text."""
+
+    HEAD_WORDS = 30  # a headline is shorter; longer earlier lines count only when equal
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+        self.heads: set[str] = set()
+
+    def repeats(self, line: Line) -> bool:
+        key = line.key
+        if key in self.keys:
             return True
-    return False
+        words = key.split(" ")
+        prefix = " ".join(words[:3])
+        for word in words[3 : min(len(words) - 1, self.HEAD_WORDS)]:
+            prefix += " " + word
+            if prefix in self.heads:
+                return True
+        return False
+
+    def add(self, line: Line) -> None:
+        if line.key and len(line.words) >= 4:
+            self.keys.add(line.key)
+            if len(line.words) <= self.HEAD_WORDS:
+                self.heads.add(line.key)
 
 
 def content_words(text: str) -> set[str]:

@@ -22,6 +22,11 @@ from storyline.ingest.warc import warc_articles
 from storyline.model import Article, Problem
 
 MAX_DOCUMENT_BYTES = 10_000_000
+# A gzip stream that has grown past BOMB_AFTER bytes at more than BOMB_RATIO times its
+# compressed size is a compression bomb: deflate comes near 1,000:1 only on long runs of
+# one byte, while text, even repeated text, stays under about 150:1.
+BOMB_RATIO = 500
+BOMB_AFTER = 64 << 20
 KINDS = {
     ".txt": "text",
     ".html": "html",
@@ -85,10 +90,16 @@ def _read_document(path: Path, kind: str) -> Iterator[Article | Problem]:
         yield Problem(name, describe(Reason.UNREADABLE, e.strerror or str(e)))
         return
     if broken:
-        yield Problem(name, describe(Reason.TRUNCATED_GZIP, f"used the first {len(data):,} bytes"))
+        yield Problem(
+            name,
+            describe(Reason.TRUNCATED_GZIP, f"used the first {len(data):,} bytes"),
+            partial=bool(data.strip()),
+        )
     if len(data) > MAX_DOCUMENT_BYTES:
         data = data[:MAX_DOCUMENT_BYTES]
-        yield Problem(name, describe(Reason.CAPPED, f"limit {MAX_DOCUMENT_BYTES:,} bytes"))
+        yield Problem(
+            name, describe(Reason.CAPPED, f"limit {MAX_DOCUMENT_BYTES:,} bytes"), partial=True
+        )
     if not data.strip():
         if not broken:
             yield Problem(name, describe(Reason.EMPTY))
@@ -138,21 +149,40 @@ def _read_jsonl(path: Path) -> Iterator[Article | Problem]:
     except OSError as e:
         yield Problem(name, describe(Reason.UNREADABLE, e.strerror or str(e)))
     except _Truncated:
-        yield Problem(name, describe(Reason.TRUNCATED_GZIP, "lines before the break were used"))
+        yield Problem(
+            name, describe(Reason.TRUNCATED_GZIP, "lines before the break were used"), partial=True
+        )
+    except _Bomb as e:
+        yield Problem(name, describe(Reason.BOMB, str(e)), partial=True)
 
 
 class _Truncated(Exception):
     pass
 
 
+class _Bomb(Exception):
+    pass
+
+
 def lines(f: BinaryIO) -> Iterator[bytes]:
-    """Lines of at most MAX_LINE_BYTES + 1 bytes: an endless line is skipped, not loaded."""
+    """Lines of at most MAX_LINE_BYTES + 1 bytes: an endless line is skipped, not loaded;
+    a gzip stream that turns out to be a compression bomb is left after ``BOMB_AFTER``
+    bytes rather than inflated to the end."""
     limit = jsonl.MAX_LINE_BYTES
+    compressed = getattr(f, "fileobj", None)  # a gzip stream's own file
     try:
         while line := f.readline(limit + 1):
             if len(line) > limit and not line.endswith(b"\n"):
                 while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass
+                    _check_ratio(f, compressed)
+            _check_ratio(f, compressed)
             yield line
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
         raise _Truncated from e
+
+
+def _check_ratio(f: BinaryIO, compressed: BinaryIO | None) -> None:
+    if compressed is None or (size := f.tell()) < BOMB_AFTER:
+        return
+    if size > BOMB_RATIO * max(1, compressed.tell()):
+        raise _Bomb(f"over {BOMB_RATIO}:1 after {size >> 20:,} MB; the rest was skipped")

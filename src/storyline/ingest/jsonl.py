@@ -20,13 +20,14 @@ def jsonl_articles(
 ) -> Iterator[Article | Problem]:
     empty = True
     for number, line in enumerate(lines, start=1):
+        where = f"{path}:{number}"
+        if len(line) > MAX_LINE_BYTES:  # before the blank test: its first bytes may be blank
+            empty = False
+            yield Problem(where, describe(Reason.LINE_TOO_LONG, f"limit {MAX_LINE_BYTES:,} bytes"))
+            continue
         if not line.strip():
             continue
         empty = False
-        where = f"{path}:{number}"
-        if len(line) > MAX_LINE_BYTES:
-            yield Problem(where, describe(Reason.LINE_TOO_LONG, f"{len(line):,} bytes"))
-            continue
         yield _record(where, line)
     if empty and report_empty:
         yield Problem(path, describe(Reason.EMPTY))

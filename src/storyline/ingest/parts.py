@@ -104,8 +104,12 @@ def read_part(part: Part) -> Iterator[Article | Problem]:
 def _lines_in(f: BinaryIO, part: Part) -> Iterator[bytes]:
     """The lines that begin in the part's range (the last may run past its end)."""
     if part.start:
+        # The rest of a line that began before the range, skipped in bounded steps: a
+        # 1 GB line must not be loaded, nor read again by every part it runs through.
         f.seek(part.start - 1)
-        f.readline()  # the rest of a line that began before the range
+        while not (rest := f.readline(1 << 20)).endswith(b"\n"):
+            if not rest or f.tell() >= part.end:
+                return  # no line begins in this range
     source = lines(f)
     while f.tell() < part.end:
         line = next(source, None)

@@ -21,6 +21,9 @@ from storyline.model import Article, Problem
 _PAGE_TYPES = ("response", "resource")
 _MARKERS = (b"WARC/1.", b"\x1f\x8b\x08")  # a record header, or a gzip member holding one
 _SCAN = 1 << 20
+# A record this large is a video or a compression bomb, not a news page; it is skipped by
+# looking for the next record rather than read (a bomb's gzip member inflates to all of it).
+MAX_RECORD_BYTES = 100_000_000
 
 
 def warc_articles(
@@ -38,13 +41,21 @@ def warc_articles(
             for record in records:
                 if end is not None and records.offset >= end:
                     return  # the next partition's
-                if not record.rec_headers.get_header("Content-Length", "").strip().isdigit():
+                length = record.rec_headers.get_header("Content-Length", "").strip()
+                if not length.isdigit():
                     # warcio would read such a record to the end of the file, silently
                     raise _Broken("record header has no Content-Length")
                 number += 1
                 resyncing = False
+                if int(length) > MAX_RECORD_BYTES:
+                    # warcio would read (and inflate) all of it to reach the next record
+                    raise _TooLarge(f"{int(length):,} bytes, limit {MAX_RECORD_BYTES:,}")
                 yield from _page(f"{path}:record {number}", record, limit)
             return
+        except _TooLarge as e:
+            yield Problem(f"{path}:record {number}", describe(Reason.RECORD_TOO_LARGE, str(e)))
+            resyncing = True
+            offset = _next_marker(f, records.offset + 1)
         except Exception as e:  # warcio fails on garbage in many ways (AttributeError too)
             if not resyncing:
                 number += 1
@@ -56,6 +67,10 @@ def warc_articles(
 
 
 class _Broken(Exception):
+    pass
+
+
+class _TooLarge(Exception):
     pass
 
 
@@ -78,7 +93,7 @@ def _page(where: str, record: object, limit: int) -> Iterator[Article | Problem]
     body = record.content_stream().read(limit + 1)  # type: ignore[attr-defined]
     if len(body) > limit:
         body = body[:limit]
-        yield Problem(where, describe(Reason.CAPPED, f"limit {limit:,} bytes"))
+        yield Problem(where, describe(Reason.CAPPED, f"limit {limit:,} bytes"), partial=True)
     if not body.strip():
         yield Problem(where, describe(Reason.EMPTY))
         return

@@ -64,7 +64,9 @@ def as_dict(brief: Brief) -> dict[str, Any]:
             }
             for c in brief.coverage
         ],
-        "problems": [{"path": p.path, "reason": p.reason} for p in brief.problems],
+        "problems": [
+            {"path": p.path, "reason": p.reason, "partial": p.partial} for p in brief.problems
+        ],
     }
 
 

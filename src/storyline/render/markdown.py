@@ -28,7 +28,7 @@ def render_markdown(brief: Brief) -> str:
         heading = f" — {_escape(a.title)}" if a.title else ""
         lines.append(f"{i + 1}. **{_escape(a.outlet)}**{heading} ({details})")
     if brief.problems:
-        lines += ["", "## Inputs not used", ""]
+        lines += ["", "## Inputs skipped or cut short", ""]
         lines += [f"- `{p.path}`: {p.reason}" for p in brief.problems]
     return "\n".join(lines) + "\n"
 
