@@ -47,9 +47,6 @@ def _without_title(text: str, title: str | None) -> str:
     return "\n\n".join(p for p in text.split("\n\n") if p.casefold() != key)
 
 
-__all__ = ["clean", "clean_html", "clean_text"]
-
-
 def usable(cleaned: Iterable[Article]) -> Iterator[Article | Problem]:
     """Each cleaned article ready for the later stages, or why it is not: no text left,
     or a text cut at ``MAX_TEXT_CHARS`` (at a paragraph, else a space), with a warning."""
@@ -74,3 +71,6 @@ def _cut_point(text: str, limit: int) -> int:
         if at > 0:
             return at
     return limit
+
+
+__all__ = ["MAX_TEXT_CHARS", "clean", "clean_html", "clean_text", "usable"]

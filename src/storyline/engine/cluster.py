@@ -1,7 +1,7 @@
 """Dask: a ``LocalCluster`` on 127.0.0.1 when no scheduler is given, else the cluster
 at ``tcp://host:8786``. Dask itself moves a task whose worker died to another worker (up
-to its ``allowed-failures``); a chunk that still fails is run again item by item, and an
-item that fails is reported while the rest go on."""
+to its ``allowed-failures``); a task that still fails is run again item by item, and an
+item that fails again is reported while the rest go on."""
 
 from __future__ import annotations
 
@@ -84,8 +84,8 @@ class DaskEngine:
         (a story of hundreds of articles) does not leave the other workers idle.
 
         Items travel together when they are quick: a task's size is set from how long
-        the last one took, aiming at ``TASK_SECONDS`` (a round trip through the
-        scheduler costs about a millisecond), while an item that takes seconds travels
+        the last one took, aiming at ``TASK_SECONDS`` (each task costs the client and
+        the scheduler a few milliseconds of CPU), while an item that takes seconds travels
         alone so a large piece of input is never held twice over. A poisoned item costs
         only itself (see ``_results``)."""
         from dask.distributed import wait
