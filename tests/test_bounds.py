@@ -27,6 +27,7 @@ import pytest
 from conftest import ROOT, write
 from corpus import story_texts
 from storyline.store import Store
+from test_stream import warc_record
 
 pytestmark = pytest.mark.slow
 MEASURED = ROOT / "test-output" / "bounds.txt"  # each run's time and peak memory
@@ -104,8 +105,8 @@ def stored(db: Path) -> int:
         return store.counters()[0] - 1  # the next storing sequence number
 
 
-def gzip_member(data: bytes) -> bytes:
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip member
+def gzip_member(data: bytes, level: int = 9) -> bytes:
+    packer = zlib.compressobj(level, zlib.DEFLATED, 31)  # 31: a gzip member
     return packer.compress(data) + packer.flush()
 
 
@@ -167,9 +168,9 @@ def test_compression_bombs_are_left_early(tmp_path: Path) -> None:
         for _ in range(1024):
             f.write(spaces)
     with (inputs / "crawl.warc.gz").open("wb") as f:
-        f.write(warc_member("http://a.example/1", page(1)))
-        f.write(warc_member("http://b.example/2", bytes(1 << 30)))
-        f.write(warc_member("http://c.example/3", page(2)))
+        # each record gzipped on its own; level 1 packs the 1 GB body in about a second
+        for uri, body in (("a", page(1)), ("b", bytes(1 << 30)), ("c", page(2))):
+            f.write(gzip_member(warc_record(f"http://{uri}.example/", body), level=1))
     db = tmp_path / "store.db"
     result = run("ingest", inputs, "--db", db, budget=60)
     within(result, seconds=60, megabytes=700)
@@ -183,21 +184,6 @@ def page(k: int) -> bytes:
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
     head = f"<html><head><title>{title}</title></head>"
     return f"{head}<body><article>{paragraphs}</article></body></html>".encode()
-
-
-def warc_member(uri: str, body: bytes) -> bytes:
-    """One response record, gzipped on its own (level 1: a 1 GB body packs in a second)."""
-    http = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-        b"Content-Length: %d\r\n\r\n" % len(body)
-    )
-    header = (
-        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
-        b"WARC-Target-URI: %s\r\nWARC-Date: 2026-01-01T00:00:00Z\r\n"
-        b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n"
-    ) % (uri.encode().hex()[:32].encode(), uri.encode(), len(http) + len(body))
-    packer = zlib.compressobj(1, zlib.DEFLATED, 31)
-    return packer.compress(header + http + body + b"\r\n\r\n") + packer.flush()
 
 
 def test_a_million_word_article_is_cut_and_briefed(tmp_path: Path) -> None:

@@ -41,10 +41,9 @@ BODY = (
 )
 
 
-def warc_record(uri: str, html: str, status: str = "200 OK") -> bytes:
-    http = (
-        f"HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".encode()
-        + html.encode()
+def warc_record(uri: str, html: str | bytes, status: str = "200 OK") -> bytes:
+    http = f"HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".encode() + (
+        html.encode() if isinstance(html, str) else html
     )
     head = (
         "WARC/1.0\r\nWARC-Type: response\r\n"
