@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench fuzz clean
+.PHONY: run test lint bench fuzz audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,15 @@ test: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py --cases 10000
 
+# Needs the network (a vulnerability service); nothing else here does.
+audit: $(STAMP)
+	$(PYTHON) -m venv .audit
+	.audit/bin/python -m pip install --quiet pip-audit==2.10.1
+	.audit/bin/pip-audit --strict --skip-editable --progress-spinner off \
+		--path "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')"
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/summary_quality.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache test-output
+	rm -rf $(VENV) .audit build src/*.egg-info .pytest_cache .ruff_cache test-output

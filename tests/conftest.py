@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -53,10 +54,44 @@ def _pg_bin(name: str) -> str | None:
     return candidates[-1] if candidates else None
 
 
+@dataclass(frozen=True)
+class Postgres:
+    """A real PostgreSQL server on 127.0.0.1 that a test may stop and start again."""
+
+    url: str
+    command: tuple[str, ...]  # pg_ctl, as the user the server runs as
+    data: Path
+    options: str
+    log: Path
+
+    def start(self) -> None:
+        subprocess.run(
+            [
+                *self.command,
+                "-D",
+                str(self.data),
+                "-o",
+                self.options,
+                "-l",
+                str(self.log),
+                "-w",
+                "start",
+            ],
+            **_QUIET,
+        )
+
+    def stop(self) -> None:
+        """As a crash or `systemctl restart` would: connections are cut, not finished."""
+        subprocess.run([*self.command, "-D", str(self.data), "-m", "immediate", "stop"], **_QUIET)
+
+
+_QUIET: dict = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "check": True}
+
+
 @pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """A real PostgreSQL server on 127.0.0.1 for this test session, stopped at the end.
-    As root (CI), it runs as Debian's ``postgres`` user: the server refuses root."""
+def postgres() -> Iterator[Postgres]:
+    """One server for the test session, stopped at the end. As root (CI), it runs as
+    Debian's ``postgres`` user: the server refuses root."""
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
     if not initdb or not pg_ctl:
         pytest.fail(
@@ -74,18 +109,25 @@ def postgres_server() -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "check": True}
-    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "storyline", "-A", "trust"], **quiet)
-    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        [*prefix, pg_ctl, "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start"],
-        **quiet,
+    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "storyline", "-A", "trust"], **_QUIET)
+    server = Postgres(
+        url=f"postgresql://storyline@127.0.0.1:{port}",
+        command=(*prefix, pg_ctl),
+        data=data,
+        options=f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off",
+        log=base / "log",
     )
+    server.start()
     try:
-        yield f"postgresql://storyline@127.0.0.1:{port}"
+        yield server
     finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], **quiet)
+        server.stop()
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(postgres: Postgres) -> str:
+    return postgres.url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.slow)])
@@ -93,9 +135,13 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty store of each kind: every store test runs against both."""
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
+    return new_database(request.getfixturevalue("postgres_server"))
+
+
+def new_database(server: str) -> str:
+    """The URL of a new, empty database on ``server``."""
     import psycopg
 
-    server = request.getfixturevalue("postgres_server")
     name = f"t{uuid.uuid4().hex[:12]}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
         connection.execute(f"CREATE DATABASE {name}")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from storyline.engine import Engine, Failed
 from storyline.engine.local import LocalEngine
-from storyline.errors import Reason, describe
+from storyline.errors import Reason, StorylineError, describe
 from storyline.group import Grouper
 from storyline.model import Article, Features, Placement, Problem
 from storyline.prepare import Piece, pieces, prepare, prepare_articles, spent
@@ -74,16 +74,24 @@ def ingest(
     run = _Run(store, grouper, seq, report, on_progress, batch)
     engine = engine or LocalEngine()
     results = engine.map(prepare, work, name=attrgetter("name"))
-    for piece, result in zip(work, results, strict=True):
-        if isinstance(result, Failed):
-            report.problems.append(Problem(result.name, describe(Reason.FAILED, result.reason)))
-        else:
-            for stage, seconds in result.seconds.items():
-                report.seconds[stage] = report.seconds.get(stage, 0.0) + seconds
-            run.take(result.items)
-        report.files_done += _files(piece)
-        run.tick()
-    run.flush()
+    try:
+        for piece, result in zip(work, results, strict=True):
+            if isinstance(result, Failed):
+                failed = describe(Reason.FAILED, result.reason)
+                report.problems.append(Problem(result.name, failed))
+            else:
+                for stage, seconds in result.seconds.items():
+                    report.seconds[stage] = report.seconds.get(stage, 0.0) + seconds
+                run.take(result.items)
+            report.files_done += _files(piece)
+            run.tick()
+        run.flush()
+    except StorylineError as e:
+        if not report.stored:
+            raise
+        raise StorylineError(
+            f"{e}; the {report.stored} articles committed before it are kept, re-run to continue"
+        ) from e
     return report
 
 

@@ -2,7 +2,9 @@
 
 Every write of the stream goes through ``Store.write`` in one transaction, so a run killed
 at any moment leaves the store as it was after the last batch it reported, and the
-stream's in-memory state can always be rebuilt from the store by replay.
+stream's in-memory state can always be rebuilt from the store by replay. A PostgreSQL
+server that goes away (a restart) is waited for, so a long ingest outlives it; every other
+database failure ends the command with one line naming the store and the reason.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -30,7 +35,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from storyline.errors import StorylineError
 from storyline.model import Article, Duplicate, Features
@@ -40,6 +45,8 @@ DEFAULT_DB = "storyline.db"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _CHUNK = 500  # ids per IN (...) list: well under every database's parameter limit
 BUSY_TIMEOUT = 30  # seconds a SQLite write waits for another writer's lock
+RECONNECT = 30  # seconds a PostgreSQL server that went away is waited for (a restart)
+_PAUSE = 0.5  # seconds between tries to reach it again
 _COPY = (duplicates.c.original_id, duplicates.c.kind, duplicates.c.similarity)
 
 
@@ -98,13 +105,34 @@ class Member:
     duplicate: Duplicate | None
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _patient(
+    what: str,
+) -> Callable[[Callable[Concatenate[Store, P], T]], Callable[Concatenate[Store, P], T]]:
+    """A store method that outlives a PostgreSQL restart; ``what`` completes the message
+    "cannot … the store" of any failure it does not outlive."""
+
+    def wrap(method: Callable[Concatenate[Store, P], T]) -> Callable[Concatenate[Store, P], T]:
+        @wraps(method)
+        def run(self: Store, *args: P.args, **kwargs: P.kwargs) -> T:
+            return self.patiently(what, lambda: method(self, *args, **kwargs))
+
+        return run
+
+    return wrap
+
+
 class Store:
     def __init__(self, url: str | Path | None = None, create: bool = True) -> None:
         """``create=False`` is for commands that only read: a mistyped file name should be
         an error, not a new empty store."""
         self.url = database_url(url)
         sqlite_file = self.url.split("///", 1)[-1] if self.url.startswith("sqlite") else ""
-        if not create and sqlite_file and not Path(sqlite_file).exists():
+        self.file = Path(sqlite_file) if sqlite_file not in ("", ":memory:") else None
+        if not create and self.file and not self.file.exists():
             raise StorylineError(f"no store at {sqlite_file} (run `storyline ingest` first)")
         try:
             self.engine = _engine(self.url)
@@ -114,10 +142,40 @@ class Store:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except (SQLAlchemyError, OSError) as e:
-            raise StorylineError(f"cannot open the store {_safe(self.url)}: {_reason(e)}") from e
+            raise self._failed("open", e) from e
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def patiently(self, what: str, work: Callable[[], T]) -> T:
+        """``work()``, tried again while a PostgreSQL server is away, for up to ``RECONNECT``
+        seconds. ``work`` must be safe to repeat: a failed transaction has rolled back."""
+        deadline: float | None = None
+        while True:
+            try:
+                return work()
+            except DBAPIError as e:
+                if not self._went_away(e):
+                    raise self._failed(what, e) from e
+                deadline = deadline or time.monotonic() + RECONNECT
+                if time.monotonic() >= deadline:
+                    raise self._failed(
+                        what, e, f"the server did not come back in {RECONNECT} s"
+                    ) from e
+                time.sleep(_PAUSE)
+
+    def _failed(self, what: str, error: BaseException, why: str = "") -> StorylineError:
+        reason = _reason(error, self.file)
+        return StorylineError(
+            f"cannot {what} the store {_safe(self.url)}: {f'{why} ({reason})' if why else reason}"
+        )
+
+    def _went_away(self, error: DBAPIError) -> bool:
+        """A server can restart and come back; a SQLite file cannot, and its lock is
+        already waited for (``BUSY_TIMEOUT``)."""
+        if self.engine.dialect.name == "sqlite":
+            return False
+        return error.connection_invalidated or isinstance(error, OperationalError)
 
     def __enter__(self) -> Store:
         return self
@@ -127,6 +185,7 @@ class Store:
 
     # --- what the stream reads -------------------------------------------------------
 
+    @_patient("read")
     def known(self, ids: Iterable[str]) -> set[str]:
         found: set[str] = set()
         with self.engine.connect() as c:
@@ -134,6 +193,7 @@ class Store:
                 found.update(c.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
         return found
 
+    @_patient("read")
     def counters(self) -> tuple[int, int]:
         """(next storing sequence number, next free story id)."""
         with self.engine.connect() as c:
@@ -142,6 +202,13 @@ class Store:
         return seq + 1, story + 1
 
     def replay(self) -> Iterator[Stored]:
+        """Not tried again (what was yielded cannot be taken back): a failure ends it."""
+        try:
+            yield from self._replay()
+        except DBAPIError as e:
+            raise self._failed("read", e) from e
+
+    def _replay(self) -> Iterator[Stored]:
         query = (
             select(
                 articles.c.id,
@@ -172,45 +239,55 @@ class Store:
 
     def write(self, entries: Sequence[Entry], merges: Sequence[tuple[int, int]] = ()) -> None:
         """Store a batch and its effect on stories atomically. ``merges`` lists
-        (absorbed, survivor) in the order they happened."""
+        (absorbed, survivor) in the order they happened. A server that went away may have
+        committed the batch before the connection broke: it is looked for before a second
+        try, so it is stored once."""
+        tries = 0
+
+        def once() -> None:
+            nonlocal tries
+            tries += 1
+            if tries > 1 and entries and self.known([entries[0].article.id]):
+                return
+            self._write(entries, merges)
+
+        self.patiently("write to", once)
+
+    def _write(self, entries: Sequence[Entry], merges: Sequence[tuple[int, int]]) -> None:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         touched = {e.story for e in entries}
         referenced = touched | {s for pair in merges for s in pair}
-        try:
-            with self.engine.begin() as c:
-                c.execute(articles.insert(), [_article_row(e, now) for e in entries])
-                existing: set[int] = set()
-                for chunk in _chunks(sorted(referenced)):
-                    existing.update(c.scalars(select(stories.c.id).where(stories.c.id.in_(chunk))))
-                new = sorted(referenced - existing)
-                if new:
-                    c.execute(stories.insert(), [{"id": s, "updated_at": now} for s in new])
-                for absorbed, survivor in merges:
-                    c.execute(
-                        update(memberships)
-                        .where(memberships.c.story_id == absorbed)
-                        .values(story_id=survivor)
-                    )
-                    c.execute(
-                        update(stories)
-                        .where((stories.c.id == absorbed) | (stories.c.merged_into == absorbed))
-                        .values(merged_into=survivor, updated_at=now)
-                    )
+        with self.engine.begin() as c:
+            c.execute(articles.insert(), [_article_row(e, now) for e in entries])
+            existing: set[int] = set()
+            for chunk in _chunks(sorted(referenced)):
+                existing.update(c.scalars(select(stories.c.id).where(stories.c.id.in_(chunk))))
+            new = sorted(referenced - existing)
+            if new:
+                c.execute(stories.insert(), [{"id": s, "updated_at": now} for s in new])
+            for absorbed, survivor in merges:
                 c.execute(
-                    memberships.insert(),
-                    [{"article_id": e.article.id, "story_id": e.story} for e in entries],
+                    update(memberships)
+                    .where(memberships.c.story_id == absorbed)
+                    .values(story_id=survivor)
                 )
-                copies = [e for e in entries if e.duplicate]
-                if copies:
-                    c.execute(duplicates.insert(), [_duplicate_row(e) for e in copies])
-                _refresh(c, sorted(touched | {s for _, s in merges}), now)
-        except OperationalError as e:
-            raise StorylineError(
-                f"cannot write to the store {_safe(self.url)}: {_reason(e)}"
-            ) from e
+                c.execute(
+                    update(stories)
+                    .where((stories.c.id == absorbed) | (stories.c.merged_into == absorbed))
+                    .values(merged_into=survivor, updated_at=now)
+                )
+            c.execute(
+                memberships.insert(),
+                [{"article_id": e.article.id, "story_id": e.story} for e in entries],
+            )
+            copies = [e for e in entries if e.duplicate]
+            if copies:
+                c.execute(duplicates.insert(), [_duplicate_row(e) for e in copies])
+            _refresh(c, sorted(touched | {s for _, s in merges}), now)
 
     # --- what users read -------------------------------------------------------------------
 
+    @_patient("read")
     def stories(self, since: dt.date | None = None) -> list[StoryRow]:
         query = select(stories).where(stories.c.merged_into.is_(None))
         if since is not None:
@@ -220,6 +297,7 @@ class Store:
             members = _members_by_story(c, [r.id for r in rows])
         return [_story_row(r, members.get(r.id, [])) for r in rows]
 
+    @_patient("read")
     def resolve(self, story: int) -> int | None:
         """The live story an id refers to now (stories merge), or None if there is none."""
         with self.engine.connect() as c:
@@ -232,6 +310,7 @@ class Store:
                 story = row.merged_into
         return None
 
+    @_patient("read")
     def story(self, story: int) -> tuple[StoryRow, list[Member]] | None:
         live = self.resolve(story)
         if live is None:
@@ -241,6 +320,7 @@ class Store:
             members = _members_by_story(c, [live]).get(live, [])
         return _story_row(row, members), members
 
+    @_patient("read")
     def articles_of(self, story: int) -> list[Article]:
         """The originals of a story (copies add nothing), cleaned, in storing order."""
         live = self.resolve(story)
@@ -256,6 +336,7 @@ class Store:
         with self.engine.connect() as c:
             return [_article(r) for r in c.execute(query)]
 
+    @_patient("read")
     def page(
         self, limit: int, offset: int = 0, query: str | None = None
     ) -> tuple[list[StoryRow], int]:
@@ -279,6 +360,7 @@ class Store:
                 ids, total = _search(c, query, limit, offset)
             return self._rows(c, ids), total
 
+    @_patient("read")
     def outlet_page(self, outlet: str, limit: int, offset: int = 0) -> tuple[list[StoryRow], int]:
         """The stories an outlet reported, its latest first."""
         matched = (
@@ -300,6 +382,7 @@ class Store:
             )
             return self._rows(c, ids), total
 
+    @_patient("read")
     def article(self, article: str) -> tuple[Article, int] | None:
         """A stored article (cleaned text) and the live story it belongs to."""
         query = (
@@ -322,6 +405,7 @@ class Store:
         members = _members_by_story(c, ids)
         return [_story_row(found[i], members.get(i, [])) for i in ids if i in found]
 
+    @_patient("read")
     def count(self) -> dict[str, int]:
         with self.engine.connect() as c:
             return {
@@ -559,6 +643,24 @@ def _safe(url: str) -> str:
     return url
 
 
-def _reason(error: BaseException) -> str:
+def _reason(error: BaseException, file: Path | None = None) -> str:
+    """The database's own words, and for SQLite's two vaguest ones what to look at: its
+    read-only error names no file, and a failed write (a full disk, a file size limit)
+    reads as "disk I/O error"."""
     original = getattr(error, "orig", None) or error
-    return " ".join(str(original).split())[:200]
+    reason = " ".join(str(original).split())[:200]
+    code = getattr(original, "sqlite_errorname", "")
+    if code.startswith("SQLITE_READONLY") and file is not None:
+        siblings = [file, Path(f"{file}-wal"), Path(f"{file}-shm")]
+        stuck = [p for p in siblings if p.exists() and not _writable(p)]
+        if not _writable(file.parent):
+            stuck.append(file.parent)
+        if stuck:
+            reason += f" (not writable: {', '.join(map(str, stuck))})"
+    elif code in ("SQLITE_FULL", "SQLITE_IOERR_WRITE"):
+        reason += " (a full disk or a file size limit?)"
+    return reason
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
