@@ -6,7 +6,6 @@ re-run completes the work exactly once (compared with an uninterrupted run)."""
 from __future__ import annotations
 
 import os
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -29,19 +28,14 @@ AS_A_USER = ["setpriv", "--bounding-set=-dac_override"] if os.geteuid() == 0 els
 
 
 def cli(*args: str, max_file_bytes: int | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command, with its files limited to ``max_file_bytes`` (as a full disk
-    would: a write past it fails)."""
-
-    def limit() -> None:
-        assert max_file_bytes is not None
-        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
-
+    """The real command; with ``max_file_bytes``, no file it writes may grow past that,
+    as on a full disk (a write past it fails)."""
+    limit = ["prlimit", f"--fsize={max_file_bytes}", "--"] if max_file_bytes else []
     return subprocess.run(
-        [*AS_A_USER, sys.executable, "-m", "storyline.cli", *args],
+        [*limit, *AS_A_USER, sys.executable, "-m", "storyline.cli", *args],
         capture_output=True,
         text=True,
         timeout=300,
-        preexec_fn=limit if max_file_bytes else None,
     )
 
 

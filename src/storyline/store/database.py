@@ -241,14 +241,17 @@ class Store:
         """Store a batch and its effect on stories atomically. ``merges`` lists
         (absorbed, survivor) in the order they happened. A server that went away may have
         committed the batch before the connection broke: it is looked for before a second
-        try, so it is stored once."""
+        try, so it is stored once (found in part, another writer stored some of it, and
+        the second try fails on the duplicates rather than drop the rest)."""
         tries = 0
 
         def once() -> None:
             nonlocal tries
             tries += 1
-            if tries > 1 and entries and self.known([entries[0].article.id]):
-                return
+            if tries > 1:
+                ids = [e.article.id for e in entries]
+                if self.known(ids) == set(ids):
+                    return
             self._write(entries, merges)
 
         self.patiently("write to", once)
