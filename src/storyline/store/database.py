@@ -16,7 +16,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
@@ -186,7 +186,7 @@ class Store:
     # --- what the stream reads -------------------------------------------------------
 
     @_patient("read")
-    def known(self, ids: Iterable[str]) -> set[str]:
+    def known(self, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         with self.engine.connect() as c:
             for chunk in _chunks(list(ids)):
