@@ -18,11 +18,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import storyline.engine.cluster
 import storyline.ingest.parts
 from conftest import EXAMPLES, SEEDS
 from corpus import write_stream
 from storyline.cli import app
 from storyline.engine import Failed, make_engine
+from storyline.errors import StorylineError
 from storyline.ingest.files import read_file
 from storyline.ingest.parts import Part, parts, read_part
 from storyline.model import Article, Problem
@@ -143,6 +145,65 @@ def test_a_worker_that_dies_costs_only_its_item(kind: str) -> None:
     assert isinstance(results[3], Failed) and results[3].name == "item 3"
 
 
+def within(seconds: float, work: Callable[[], list]) -> list:
+    """``work()``'s result, or a failed test if it takes longer than ``seconds``: a
+    waiting engine must not hang the suite."""
+    import threading
+
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as e:  # handed to the test's thread
+            outcome.append(e)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert outcome, f"still waiting after {seconds} s"
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def times_ten(n: int) -> int:
+    return n * 10
+
+
+def test_a_dask_cluster_that_lost_its_workers_gets_new_ones() -> None:
+    """Dask's nanny can close for good when its worker dies as it starts (a poisoned
+    item handed to the worker that replaced the last one it killed), leaving a cluster
+    with no workers. Our own cluster opens new ones rather than wait forever."""
+    engine = make_engine("dask", workers=2)
+    try:
+        client = engine.client  # type: ignore[attr-defined]
+        client.retire_workers(close_workers=True)  # their nannies close too
+        deadline = time.monotonic() + 30
+        while client.nthreads() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not client.nthreads()
+        results = within(90, lambda: list(engine.map(times_ten, range(6), name=str)))
+        assert results == [0, 10, 20, 30, 40, 50]
+    finally:
+        engine.close()
+
+
+def test_a_dask_scheduler_without_workers_ends_the_run_with_a_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dask.distributed import LocalCluster
+
+    monkeypatch.setattr(storyline.engine.cluster, "NO_WORKERS_SECONDS", 3.0)
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None) as empty:
+        engine = make_engine("dask", scheduler=empty.scheduler_address)
+        try:
+            with pytest.raises(StorylineError, match=r"no workers for 3 s; start some"):
+                within(60, lambda: list(engine.map(times_ten, range(3), name=str)))
+        finally:
+            engine.close()
+
+
 def long_first(n: int) -> tuple[int, int]:
     """Item 0 takes a second, the others a moment; each says which process ran it."""
     time.sleep(1.0 if n == 0 else 0.02)
@@ -209,8 +270,8 @@ def test_every_item_but_the_poisoned_ones_comes_back_from_a_long_pool_run() -> N
 def test_a_dask_worker_killed_mid_ingest_costs_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """One worker process is killed while the ingest runs: Dask moves its pieces to
-    another worker (its nanny starts a new one), and the stories equal a clean run's."""
+    """One worker process is killed while the ingest runs: its pieces run again on the
+    other worker (its nanny starts a new one), and the stories equal a clean run's."""
     import threading
 
     monkeypatch.setattr(storyline.ingest.parts, "SPLIT", 6_000)  # many small pieces

@@ -1,7 +1,12 @@
 """Dask: a ``LocalCluster`` on 127.0.0.1 when no scheduler is given, else the cluster
-at ``tcp://host:8786``. Dask itself moves a task whose worker died to another worker (up
-to its ``allowed-failures``); a task that still fails is run again item by item, and an
-item that fails again is reported while the rest go on."""
+at ``tcp://host:8786``. A task whose worker died is run again here item by item, and an
+item that fails again is reported while the rest go on.
+
+A worker that dies as it starts can leave Dask's nanny closed for good (seen here: an
+item that kills its worker, handed again to the worker that replaced it), and a cluster
+with no workers would wait forever. So waiting here watches the workers: our own
+cluster is topped up again, and a cluster at ``--scheduler`` with no worker for
+``NO_WORKERS_SECONDS`` ends the run with a message."""
 
 from __future__ import annotations
 
@@ -21,6 +26,8 @@ RUNNING = 2  # tasks per worker at once: one to run, one ready behind it
 AHEAD = 8  # tasks per worker, running or finished, ahead of the oldest unfinished one
 TASK_SECONDS = 0.5  # aim per task: the client and scheduler spend ~5 ms of CPU on each
 MAX_CHUNK = 32
+POLL_SECONDS = 2.0  # how often a wait looks at the workers
+NO_WORKERS_SECONDS = 120.0  # a cluster without workers this long is given up on
 
 
 class DaskEngine:
@@ -48,12 +55,19 @@ class DaskEngine:
                 # 1,137 briefs in 39-41 s without, 43-47 s with). A worker here holds its
                 # models for its whole life, so the memory this saves is small.
                 "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                # Dask would hand a task whose worker died to another worker up to 3
+                # times; with the retry item by item here, an item that kills its worker
+                # then cost 5 worker restarts (17 s with 2 workers) instead of 2, and the
+                # restarts are where a nanny can be lost (see above).
+                "distributed.scheduler.allowed-failures": 0,
             }
         )
 
         # Closing a cluster logs connection errors that mean nothing to a user.
         logging.getLogger("distributed").setLevel(logging.ERROR)
         self._cluster: Any = None
+        self._where = scheduler or "a local cluster"
+        self._alone_since: float | None = None
         try:
             if scheduler:
                 self._client = Client(scheduler, timeout="20s")
@@ -67,9 +81,9 @@ class DaskEngine:
                 )
                 self._client = Client(self._cluster)
         except OSError as e:
-            where = scheduler or "a local cluster"
-            raise StorylineError(f"cannot reach the Dask scheduler at {where}: {e}") from e
+            raise StorylineError(f"cannot reach the Dask scheduler at {self._where}: {e}") from e
         self.workers = max(1, len(self._client.scheduler_info()["workers"]))
+        self._wanted = (workers or 2) if self._cluster is not None else self.workers
 
     @property
     def client(self) -> Any:
@@ -88,8 +102,6 @@ class DaskEngine:
         the scheduler a few milliseconds of CPU), while an item that takes seconds travels
         alone so a large piece of input is never held twice over. A poisoned item costs
         only itself (see ``_results``)."""
-        from dask.distributed import wait
-
         source = iter(items)
         window: deque[tuple[list[T], Any]] = deque()
         size = 1
@@ -107,7 +119,7 @@ class DaskEngine:
                 return
             chunk, future = window[0]
             if not future.done():
-                wait([f for _, f in window if not f.done()], return_when="FIRST_COMPLETED")
+                self._wait([f for _, f in window if not f.done()])
                 continue
             window.popleft()
             seconds = yield from self._results(fn, chunk, future, name)
@@ -127,6 +139,8 @@ class DaskEngine:
         not come back). A task that did not come back (its worker died, or it could not
         travel) runs again item by item, each once: a worker killed by one item takes
         down the items queued behind it too, and those deserve a second chance."""
+        while not future.done():
+            self._wait([future])
         try:
             outcomes, seconds = future.result()
         except Exception as e:  # KilledWorker, or a chunk that could not be pickled
@@ -142,6 +156,33 @@ class DaskEngine:
         for item, (ok, value) in zip(chunk, outcomes, strict=True):
             yield value if ok else Failed(name(item), value)
         return seconds
+
+    def _wait(self, futures: list[Any]) -> None:
+        """Until one of ``futures`` is done, or ``POLL_SECONDS`` pass and the workers have
+        been looked at."""
+        from dask.distributed import wait
+
+        try:
+            wait(futures, timeout=POLL_SECONDS, return_when="FIRST_COMPLETED")
+            return
+        except TimeoutError:
+            pass
+        alive = len(self._client.nthreads())
+        if self._cluster is not None and alive < self._wanted:
+            # Opens a worker in place of each one the cluster has given up on (15 s after
+            # it left without coming back); a no-op while they are only restarting.
+            self._cluster.scale(self._wanted)
+        if alive:
+            self._alone_since = None
+            return
+        now = time.monotonic()
+        if self._alone_since is None:
+            self._alone_since = now
+        elif now - self._alone_since > NO_WORKERS_SECONDS:
+            raise StorylineError(
+                f"the Dask cluster at {self._where} has had no workers for "
+                f"{NO_WORKERS_SECONDS:.0f} s; start some and re-run"
+            )
 
     def close(self) -> None:
         # The cluster first: workers stopped before the scheduler do not log a failed
