@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ def assert_whole(store: Store) -> None:
     members = sum(len(m) for _, m in rows(store)["stories"].values())  # type: ignore[attr-defined]
     assert members == counts["articles"]
     if store.file is not None:
-        with sqlite3.connect(store.file) as c:
+        with closing(sqlite3.connect(store.file)) as c:
             assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
