@@ -58,7 +58,8 @@ class DaskEngine:
                 # Dask would hand a task whose worker died to another worker up to 3
                 # times; with the retry item by item here, an item that kills its worker
                 # then cost 5 worker restarts (17 s with 2 workers) instead of 2, and the
-                # restarts are where a nanny can be lost (see above).
+                # restarts are where a nanny can be lost (see above). A scheduler at
+                # --scheduler keeps its own setting; the retry here works with either.
                 "distributed.scheduler.allowed-failures": 0,
             }
         )
@@ -66,6 +67,7 @@ class DaskEngine:
         # Closing a cluster logs connection errors that mean nothing to a user.
         logging.getLogger("distributed").setLevel(logging.ERROR)
         self._cluster: Any = None
+        self._wanted = workers or 2  # the size of our own cluster, kept when workers die
         self._where = scheduler or "a local cluster"
         self._alone_since: float | None = None
         try:
@@ -73,7 +75,7 @@ class DaskEngine:
                 self._client = Client(scheduler, timeout="20s")
             else:
                 self._cluster = LocalCluster(
-                    n_workers=workers or 2,
+                    n_workers=self._wanted,
                     threads_per_worker=1,
                     processes=True,
                     host="127.0.0.1",
@@ -83,7 +85,6 @@ class DaskEngine:
         except OSError as e:
             raise StorylineError(f"cannot reach the Dask scheduler at {self._where}: {e}") from e
         self.workers = max(1, len(self._client.scheduler_info()["workers"]))
-        self._wanted = (workers or 2) if self._cluster is not None else self.workers
 
     @property
     def client(self) -> Any:
