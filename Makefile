@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench fuzz audit clean
+.PHONY: run check test lint types bench fuzz audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,11 +17,23 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/storyline brief examples/harbour-bridge
 
-test: $(STAMP)
+# The loop to run after every change: lint, types and the fast tests (no servers, no
+# subprocesses, no whole corpora), in under two minutes.
+check: lint types
+	$(BIN)/python -m pytest -m "not slow" -q
+
+# Everything, as CI runs it.
+test: lint types
 	./scripts/ensure-postgres
 	./scripts/ensure-chromium
+	$(BIN)/python -m pytest --durations=10
+
+lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/python -m pytest
+	$(BIN)/ruff format --check src tests benchmarks scripts
+
+types: $(STAMP)
+	$(BIN)/mypy
 
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py --cases 10000

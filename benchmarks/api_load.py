@@ -37,9 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sqlalchemy import select
 
 from ingest_throughput import DATA, write_input
+from storyline.run.ingest import ingest
 from storyline.store import Store
 from storyline.store.schema import articles
-from storyline.stream import ingest
 
 CONCURRENCY = (1, 16, 64)
 MIN_ARTICLES = 10_000

@@ -42,10 +42,10 @@ sys.path.insert(0, str(Path(__file__).with_name("gold")))
 
 from clusters import load
 
-from storyline.annotate import annotate, prepare
+from storyline.annotate import annotate, warm_up
 from storyline.ingest import text_article
 from storyline.model import Article, Brief
-from storyline.pipeline import brief_articles
+from storyline.run.brief import brief_articles
 
 GOLD = Path(__file__).with_name("gold") / "facts.json"
 WORDS = 260
@@ -276,7 +276,7 @@ def run(
     dates = [0, 0, 0, 0, 0]
     peer_dates = [0, 0, 0, 0, 0]
     t0 = time.perf_counter()
-    prepare(depth)
+    warm_up(depth)
     startup = time.perf_counter() - t0
     times = _times(stories, depth, repeats) if repeats else {}
     for cluster, articles in zip(gold, stories, strict=True):
@@ -383,7 +383,7 @@ def _gold_stories(limit: int | None) -> tuple[list[dict], list[list[str]], list[
 
 def _one_pass(depth: str, limit: int | None) -> float:
     _, _, stories = _gold_stories(limit)
-    prepare(depth)
+    warm_up(depth)
     return _timed(stories, depth)
 
 

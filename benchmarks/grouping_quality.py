@@ -36,7 +36,8 @@ from sklearn.cluster import HDBSCAN, AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score
 
-from storyline.group import Grouper, features
+from storyline.group.features import features
+from storyline.group.grouper import Grouper
 from storyline.model import Article
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/clustering/mmds2025-dev"

@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from storyline.run.ingest import BATCH, ingest
 from storyline.store import Store
-from storyline.stream import BATCH, ingest
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/summarization/multinews-plus-val"
 

@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest_throughput import DATA, write_input
-from storyline.annotate import prepare
+from storyline.annotate import warm_up
 from storyline.engine import Engine, Failed, make_engine
+from storyline.run.brief_all import brief_story, story_tasks, task_name
+from storyline.run.ingest import ingest
 from storyline.store import Store
-from storyline.stream import ingest
-from storyline.synthesize.batch import brief_story, story_tasks, task_name
 
 CONFIGS = (("local", 1), ("processes", 2), ("dask", 1), ("dask", 2))
 NO_OPS = 400
@@ -54,7 +54,7 @@ def no_op(x: int) -> int:
 def warm(depth: str) -> str:
     """Load the fact layer's models in the worker that runs this (once per worker); the
     pause spreads the calls over all workers."""
-    prepare(depth)
+    warm_up(depth)
     time.sleep(0.5)
     return depth
 

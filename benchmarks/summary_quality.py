@@ -31,7 +31,7 @@ from sumy.utils import get_stop_words
 
 from storyline.annotate.sentences import spans
 from storyline.ingest import text_article
-from storyline.pipeline import brief_articles
+from storyline.run.brief import brief_articles
 
 DATA = (
     Path(__file__).resolve().parents[2]

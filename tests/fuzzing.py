@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from storyline import StorylineError, brief
 from storyline.ingest import read_paths
 from storyline.model import Article, Problem
+from storyline.run.ingest import ingest
 from storyline.store import Store
-from storyline.stream import ingest
 
 GOOD = (
     "The harbour authority in Velm closed the north pier on Monday after storm waves "

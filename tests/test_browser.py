@@ -16,9 +16,9 @@ import pytest
 import uvicorn
 
 from conftest import EXAMPLES, HOSTILE, ROOT
+from storyline.run.ingest import ingest
 from storyline.serve import create_app
 from storyline.store import Store
-from storyline.stream import ingest
 
 pytestmark = pytest.mark.slow
 webdriver = pytest.importorskip("selenium.webdriver")

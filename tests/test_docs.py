@@ -19,3 +19,20 @@ def test_every_test_the_reliability_page_names_exists() -> None:
     for module, test in sorted(named):
         source = (ROOT / "tests" / f"{module}.py").read_text()
         assert f"def {test}(" in source, f"{module}.py has no {test}"
+
+
+def test_every_link_of_the_architecture_page_points_at_a_file() -> None:
+    page = ROOT / "docs" / "architecture.md"
+    links = re.findall(r"\]\(([^)#]+)\)", page.read_text())
+    assert len(links) >= 40
+    missing = [link for link in links if not (page.parent / link).exists()]
+    assert not missing
+
+
+def test_the_architecture_page_names_every_package() -> None:
+    """A new package gets a line on the page, or the page falls out of date unseen."""
+    text = (ROOT / "docs" / "architecture.md").read_text()
+    packages = [
+        p.name for p in (ROOT / "src" / "storyline").iterdir() if (p / "__init__.py").exists()
+    ]
+    assert [p for p in packages if f"{p}/" not in text] == []

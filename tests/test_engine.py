@@ -28,8 +28,8 @@ from storyline.errors import StorylineError
 from storyline.ingest.files import read_file
 from storyline.ingest.parts import Part, parts, read_part
 from storyline.model import Article, Problem
+from storyline.run.ingest import ingest
 from storyline.store import Store
-from storyline.stream import ingest
 from test_stream import pages, rows
 
 pytestmark = pytest.mark.slow

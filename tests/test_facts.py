@@ -14,8 +14,8 @@ from conftest import STORIES
 from storyline import StorylineError, as_dict, brief
 from storyline.ingest import text_article
 from storyline.model import Brief
-from storyline.pipeline import brief_articles
 from storyline.render import render_html, render_markdown
+from storyline.run.brief import brief_articles
 
 # The figure each example story's outlets disagree on (tests/test_brief.py has the same).
 CONFLICTS = {
@@ -110,6 +110,24 @@ def test_aliases_across_sources() -> None:
     assert {"Hollande", "French president"} <= names["François Hollande"]
 
 
+def test_one_list_of_titles_strips_names_and_gives_roles() -> None:
+    """The titles stripped from a name and those read as a role were two lists that had
+    drifted: "Sheriff" was stripped but never a role, "Chancellor" a role but never
+    stripped."""
+    from storyline.annotate.entities import without_title
+
+    assert without_title("Chancellor Mara Velden") == "Mara Velden"
+    assert without_title("Secretary of State Ana Ruiz") == "Ana Ruiz"
+    result = story(
+        "County Sheriff Dana Okafor closed the coast road near Velden on Friday after the storm.",
+        "The county sheriff said the coast road would reopen on Monday, once the debris was "
+        "cleared.",
+        depth="full",
+    )
+    names = {e.name: set(e.aliases) for e in result.entities}
+    assert names["Dana Okafor"] == {"county sheriff"}
+
+
 def test_one_quote_carried_by_two_outlets_is_one_row_with_its_speaker() -> None:
     words = "We will rebuild the bridge before the winter comes"
     result = story(
@@ -118,6 +136,16 @@ def test_one_quote_carried_by_two_outlets_is_one_row_with_its_speaker() -> None:
     )
     faithful.check(result)
     assert [(q.speaker, len(q.sources)) for q in result.quotes] == [("Tomas Reyne", 2)]
+    assert words in result.quotes[0].text
+
+
+@pytest.mark.parametrize("depth", ["fast", "full"])
+def test_a_warned_quote_has_its_speaker_at_every_depth(depth: str) -> None:
+    """The fast depth reads around the same verbs of saying the quote finder looks for:
+    it once knew only "said", "told" and a few more, so "warned" left the speaker unread."""
+    words = "We will rebuild the harbour wall before winter"
+    result = story(f"“{words},” Mayor Tomas Reyne warned.", depth=depth)
+    assert [q.speaker for q in result.quotes] == ["Tomas Reyne"]
     assert words in result.quotes[0].text
 
 

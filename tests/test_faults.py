@@ -19,8 +19,8 @@ from sqlalchemy.exc import OperationalError
 from conftest import EXAMPLES, Postgres, new_database, write
 from corpus import write_stream
 from storyline.errors import StorylineError
-from storyline.store import Store, database
-from storyline.stream import IngestReport, ingest
+from storyline.run.ingest import IngestReport, ingest
+from storyline.store import Store, connection
 from test_stream import BODY, rows
 
 # Root writes to read-only files through this capability; without it, it is refused as any
@@ -198,7 +198,7 @@ def test_a_server_gone_for_good_stops_the_ingest_and_a_rerun_completes(
 ) -> None:
     corpus, expected = stream
     url = new_database(postgres.url)
-    monkeypatch.setattr(database, "RECONNECT", 2)
+    monkeypatch.setattr(connection, "RECONNECT", 2)
     outages = Outages(postgres, at=[3], back_after=None)
     try:
         with Store(url) as store, pytest.raises(StorylineError) as stopped:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import write
+from storyline.errors import Reason
 from storyline.ingest import read_paths
 from storyline.ingest.decode import decode
 from storyline.ingest.outlet import infer_outlet
@@ -125,6 +127,39 @@ def test_missing_path_is_a_problem(tmp_path: Path) -> None:
     assert problems[0].reason == "no such file or directory"
 
 
+@pytest.mark.parametrize("special", ["fifo", "link to /dev/zero"])
+def test_a_special_file_is_reported_as_one_and_never_read(tmp_path: Path, special: str) -> None:
+    """A FIFO waits for a writer and /dev/zero never ends, so neither is opened; in a
+    directory it was once skipped without a word, named it was "no such file"."""
+    from storyline.ingest.parts import parts
+
+    good = write(tmp_path / "good.txt", BODY)
+    odd = tmp_path / "odd.txt"
+    if special == "fifo":
+        os.mkfifo(odd)
+    else:
+        odd.symlink_to("/dev/zero")
+    expected = [(str(odd), Reason.NOT_REGULAR.value)]
+    for inputs in ([tmp_path], [good, odd]):
+        articles, problems = read(*inputs)
+        assert [a.path for a in articles] == [str(good)]
+        assert [(p.path, p.reason) for p in problems] == expected
+        cut = list(parts(inputs))
+        assert [(p.path, p.reason) for p in cut if isinstance(p, Problem)] == expected
+
+
+@pytest.mark.parametrize(
+    "record", [{"text": ""}, {"text": " \n\t "}, {"html": "  "}, {"text": "", "html": "\n"}]
+)
+def test_a_blank_body_is_reported_as_blank_not_missing(
+    tmp_path: Path, record: dict[str, str]
+) -> None:
+    path = write(tmp_path / "dump.jsonl", json.dumps(record | {"title": "Tram line"}) + "\n")
+    articles, problems = read(path)
+    assert articles == []
+    assert [(p.path, p.reason) for p in problems] == [(f"{path}:1", Reason.EMPTY_BODY.value)]
+
+
 @pytest.mark.parametrize(
     ("text", "url", "declared", "expected"),
     [
@@ -178,13 +213,13 @@ def test_a_small_input_is_cut_in_pieces_that_workers_can_share(tmp_path: Path) -
     """Two 1 MB dumps used to be one piece of work, so a second worker sat idle; the
     cut depends on the input's size alone (the same on every engine)."""
     from storyline.ingest.parts import MIN_SPLIT, Part
-    from storyline.prepare import Piece, pieces
+    from storyline.run.bundles import Bundle, bundles
 
     line = json.dumps({"text": BODY}) + "\n"
     for name in ("a.jsonl", "b.jsonl"):
         write(tmp_path / name, line * (1_000_000 // len(line)))
-    found = list(pieces([tmp_path]))
-    assert all(isinstance(p, Piece) for p in found)
+    found = list(bundles([tmp_path]))
+    assert all(isinstance(p, Bundle) for p in found)
     cut: list[Part] = [part for piece in found for part in piece.parts]  # type: ignore[union-attr]
     assert len(cut) >= 14
     assert all(p.end - p.start <= MIN_SPLIT for p in cut)

@@ -13,6 +13,7 @@ from storyline.model import (
     SummarySentence,
 )
 from storyline.render import render_html, render_json, render_markdown
+from storyline.render.html import sections_css
 
 EVIL = (
     'Officials said <script>alert(1)</script> and <img src=x onerror="alert(2)"> were found, '
@@ -56,6 +57,13 @@ def test_html_escapes_everything_from_articles() -> None:
 def test_html_is_self_contained() -> None:
     html = render_html(evil_brief())
     assert "http" not in html.replace("http-equiv", "")
+
+
+def test_html_inlines_the_stylesheet_the_web_pages_link() -> None:
+    """One file styles the brief's sections on both pages (serve/app.py serves it); it is
+    ours, so it goes in as written: its quotes stay quotes."""
+    assert 'content: "' in sections_css()
+    assert sections_css() in render_html(evil_brief())
 
 
 def test_markdown_escapes_markup() -> None:

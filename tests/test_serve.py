@@ -11,9 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import EXAMPLES, HOSTILE
+from storyline.run.ingest import ingest
 from storyline.serve import create_app
 from storyline.store import Store
-from storyline.stream import ingest
 
 TOKEN = "test-token-123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -191,6 +191,15 @@ def test_page_errors_are_pages(client: TestClient) -> None:
     assert response.status_code == 404 and "<h1>404</h1>" in response.text
 
 
+def test_pages_link_the_stylesheet_the_html_brief_inlines(client: TestClient) -> None:
+    from storyline.render.html import sections_css
+
+    assert '<link rel="stylesheet" href="/static/brief.css">' in client.get("/").text
+    served = client.get("/static/brief.css")
+    assert served.status_code == 200 and served.text == sections_css()
+    assert client.get("/static/..%2fhtml.py").status_code == 404  # only the stylesheet's folder
+
+
 @pytest.mark.slow
 def test_search_works_in_postgresql(store_url: str) -> None:
     with Store(store_url) as store:
@@ -224,7 +233,7 @@ def test_an_ingest_running_beside_the_server_is_seen_and_writes_do_not_clash(
 ) -> None:
     """Another writer (a `storyline ingest` process) adds stories while the server runs:
     the list shows them, and the server's own writes rebuild their state first."""
-    db = client.app.state.store.url  # type: ignore[attr-defined]
+    db = client.app.state.storyline.store.url  # type: ignore[attr-defined]
     other = tmp_path / "other.jsonl"
     other.write_text(
         json.dumps(

@@ -26,8 +26,8 @@ from storyline.errors import StorylineError
 from storyline.group.stories import StoryIndex
 from storyline.ingest import read_paths
 from storyline.model import Article, Features, Problem
-from storyline.store import Store, database
-from storyline.stream import ingest
+from storyline.run.ingest import ingest
+from storyline.store import Store, connection
 
 PAGE = (
     "<html><head><title>{title}</title></head><body><nav>Home | World | Sport</nav>"
@@ -340,7 +340,7 @@ def test_a_store_locked_by_another_writer_is_waited_for_or_reported(
         report = ingest([EXAMPLES], store)
     holder.join()
     assert report.stored == 9
-    monkeypatch.setattr(database, "BUSY_TIMEOUT", 1)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", 1)
     other = write(tmp_path / "more" / "a.txt", BODY)
     holder = _hold_write_lock(db, 6)
     try:

@@ -1,5 +1,9 @@
-"""`storyline ...`: thin wrappers over the library. Data goes to stdout, problems and
-progress to stderr; a domain error is one line and exit code 2, never a traceback."""
+"""`storyline ...`: thin wrappers over the orchestration layer (``storyline.run``). Data
+goes to stdout, problems and progress to stderr; a domain error is one line and exit code
+2, never a traceback.
+
+Each command imports what it runs when it runs: `--help`, `stories` and `story` must not
+pay seconds for the NLP models that only a brief needs."""
 
 from __future__ import annotations
 
@@ -10,24 +14,20 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from storyline.annotate import DEPTHS
-from storyline.engine import Engine, Failed, make_engine
+from storyline.defaults import BATCH, DEFAULT_DEPTH, DEFAULT_WORDS
+from storyline.engine import EngineKind
 from storyline.errors import StorylineError
-from storyline.model import Article, Problem
-from storyline.pipeline import DEFAULT_DEPTH, DEFAULT_WORDS, brief, brief_cleaned
-from storyline.render import RENDERERS
-from storyline.store import Store
-from storyline.store.views import member_json, story_json
-from storyline.stream import BATCH, IngestReport, ingest
-from storyline.synthesize.batch import brief_story, story_tasks, task_name
+from storyline.model import Depth, Problem
+from storyline.render.formats import Format
+
+if TYPE_CHECKING:
+    from storyline.engine import Engine, Failed
+    from storyline.run.ingest import IngestReport
 
 app = typer.Typer(
     add_completion=False,
@@ -35,18 +35,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Turn many noisy news reports about one event into one attributed brief.",
 )
-
-
-class Format(StrEnum):
-    md = "md"
-    json = "json"
-    html = "html"
-
-
-Depth = StrEnum("Depth", {depth: depth for depth in DEPTHS})  # the fact layer's depths
-
-
-DEFAULT_FACTS = Depth(DEFAULT_DEPTH)
 
 
 @app.callback()
@@ -57,12 +45,6 @@ def main() -> None:
     # terminal. A root handler set here also keeps quantulum3, which calls
     # logging.basicConfig on every parse, from installing one that prints them.
     logging.basicConfig(level=logging.CRITICAL)
-
-
-class EngineKind(StrEnum):
-    local = "local"
-    processes = "processes"
-    dask = "dask"
 
 
 EngineOption = Annotated[
@@ -97,67 +79,66 @@ Db = Annotated[
         "[default: $STORYLINE_DB, else storyline.db]",
     ),
 ]
+BRIEFS = Path("briefs")
+_KINDS = ".txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml, each optionally .gz"
+Inputs = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help=f"Files or directories ({_KINDS}), briefed as one story.", show_default=False
+    ),
+]
+Words = Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget of a summary.")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+Facts = Annotated[
+    Depth,
+    typer.Option(
+        "--facts",
+        help="Facts, entities, timeline, quotes and coverage: off; fast (the words "
+        "around numbers, dates and quoted speech); full (every sentence: more names, "
+        "nearly three times the time of fast).",
+    ),
+]
 
 
 @app.command("brief")
 def brief_command(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Files or directories (.txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml, "
-            "each optionally .gz), briefed as one story.",
-            show_default=False,
-        ),
-    ] = None,
+    paths: Inputs = None,
     story: Annotated[
         int | None, typer.Option("--story", "-s", help="Brief a stored story instead.")
     ] = None,
     db: Db = None,
-    words: Annotated[
-        int, typer.Option("--words", "-w", min=1, help="Word budget of the summary.")
-    ] = DEFAULT_WORDS,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
+    words: Words = DEFAULT_WORDS,
+    format: FormatOption = Format.MD,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
     ] = None,
-    facts: Annotated[
-        Depth,
-        typer.Option(
-            "--facts",
-            help="Facts, entities, timeline, quotes and coverage: off; fast (the words "
-            "around numbers, dates and quoted speech); full (every sentence: more names, "
-            "nearly three times the time of fast).",
-        ),
-    ] = DEFAULT_FACTS,
+    facts: Facts = DEFAULT_DEPTH,
 ) -> None:
     """Brief the given inputs as reports of one story, or a stored story (--story)."""
+    from storyline.render import RENDERERS
+    from storyline.run.brief import brief, brief_stored
+    from storyline.store import Store
+
     if bool(paths) == (story is not None):
         fail("give either input paths or --story ID, not both and not neither")
     try:
         if story is not None:
             with Store(db, create=False) as store:
-                articles = _story_articles(store, story)
-            result = brief_cleaned(articles, words=words, depth=facts.value)
+                result = brief_stored(store, story, words=words, depth=facts)
         else:
-            result = brief(paths or [], words=words, depth=facts.value)
+            result = brief(paths or [], words=words, depth=facts)
     except StorylineError as e:
         fail(str(e))
     tell(result.problems)
-    emit(RENDERERS[format.value](result), out)
+    emit(RENDERERS[format](result), out)
 
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Files or directories: .txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml "
-            "(each optionally .gz)."
-        ),
-    ],
+    paths: Annotated[list[Path], typer.Argument(help=f"Files or directories ({_KINDS}).")],
     db: Db = None,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Commit every N articles.")] = BATCH,
-    engine: EngineOption = EngineKind.local,
+    engine: EngineOption = EngineKind.LOCAL,
     scheduler: Scheduler = None,
     workers: Workers = None,
 ) -> None:
@@ -166,6 +147,9 @@ def ingest_command(
     Re-running on the same input changes nothing; a run that was stopped continues.
     With --engine processes or dask, reading, cleaning and fingerprinting run in parallel;
     the stories are the same as with the default in-process engine."""
+    from storyline.run.ingest import ingest
+    from storyline.store import Store
+
     try:
         with (
             Store(db) as store,
@@ -181,6 +165,10 @@ def ingest_command(
             file=sys.stderr,
         )
         raise typer.Exit(130) from None
+    _summarize_ingest(report)
+
+
+def _summarize_ingest(report: IngestReport) -> None:
     tell(report.problems)
     print(
         f"storyline: stored {report.stored} articles ({report.copies} copies), "
@@ -195,41 +183,43 @@ def ingest_command(
 @app.command("brief-all")
 def brief_all_command(
     db: Db = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the briefs.")] = Path(
-        "briefs"
-    ),
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
-    words: Annotated[
-        int, typer.Option("--words", "-w", min=1, help="Word budget of each summary.")
-    ] = DEFAULT_WORDS,
-    facts: Annotated[Depth, typer.Option("--facts", help="As for `brief`.")] = DEFAULT_FACTS,
-    engine: EngineOption = EngineKind.local,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the briefs.")] = BRIEFS,
+    format: FormatOption = Format.MD,
+    words: Words = DEFAULT_WORDS,
+    facts: Facts = DEFAULT_DEPTH,
+    engine: EngineOption = EngineKind.LOCAL,
     scheduler: Scheduler = None,
     workers: Workers = None,
 ) -> None:
-    """A brief of every stored story, one file per story in OUT (story-ID.md/json/html),
-    in parallel on the chosen engine. A story that fails is reported; the rest are
-    written."""
+    """A brief of every stored story, one file per story in OUT (story-ID.md/json/html).
+
+    Stories are briefed in parallel on the chosen engine; a story that fails is
+    reported and the rest are written."""
+    from storyline.run.brief_all import brief_all
+    from storyline.store import Store
+
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        with Store(db, create=False) as store, _engine(engine, workers, scheduler) as runner:
-            total = store.count()["stories"]
-            tasks = story_tasks(store, words, facts.value, format.value)
-            written, failed = 0, []
-            with _progress("briefs", total) as step:
-                for result in runner.map(brief_story, tasks, name=task_name):
-                    if isinstance(result, Failed):
-                        failed.append(result)
-                        print(f"storyline: skipped {result.name}: {result.reason}", file=sys.stderr)
-                    else:
-                        story, text = result
-                        (out / f"story-{story}.{format.value}").write_text(text, encoding="utf-8")
-                        written += 1
-                    step()
+        with (
+            Store(db, create=False) as store,
+            _engine(engine, workers, scheduler) as runner,
+            _progress("briefs", store.count()["stories"]) as step,
+        ):
+
+            def done(failed: Failed | None) -> None:
+                if failed is not None:
+                    print(f"storyline: skipped {failed.name}: {failed.reason}", file=sys.stderr)
+                step()
+
+            report = brief_all(
+                store, out, words=words, depth=facts, format=format, engine=runner, on_story=done
+            )
     except (StorylineError, OSError) as e:
         fail(str(e))
-    print(f"storyline: wrote {written} briefs to {out}; {len(failed)} failed", file=sys.stderr)
-    if failed and not written:
+    print(
+        f"storyline: wrote {report.written} briefs to {out}; {report.failed} failed",
+        file=sys.stderr,
+    )
+    if report.failed and not report.written:
         raise typer.Exit(2)
 
 
@@ -242,6 +232,9 @@ def stories_command(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
 ) -> None:
     """List stored stories, most recent first."""
+    from storyline.store import Store
+    from storyline.store.views import story_json
+
     try:
         day = _date(since) if since else None
         with Store(db, create=False) as store:
@@ -268,6 +261,9 @@ def story_command(
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
     """A stored story: its articles, duplicates and wire copies."""
+    from storyline.store import Store
+    from storyline.store.views import member_json, story_json
+
     try:
         with Store(db, create=False) as store:
             found = store.story(story)
@@ -303,7 +299,7 @@ def serve_command(
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     facts: Annotated[
         Depth, typer.Option("--facts", help="How much the fact layer reads (see `brief`).")
-    ] = DEFAULT_FACTS,
+    ] = DEFAULT_DEPTH,
 ) -> None:
     """The web page and the REST API (docs at /docs) over the story store.
 
@@ -314,21 +310,14 @@ def serve_command(
     from storyline.serve import create_app
 
     try:
-        application = create_app(db, depth=facts.value)
+        application = create_app(db, depth=facts)
     except StorylineError as e:
         fail(str(e))
     print(
-        f"storyline: serving {application.state.store.url} on http://{host}:{port}/",
+        f"storyline: serving {application.state.storyline.store.url} on http://{host}:{port}/",
         file=sys.stderr,
     )
     uvicorn.run(application, host=host, port=port, log_level="warning")
-
-
-def _story_articles(store: Store, story: int) -> list[Article]:
-    articles = store.articles_of(story)
-    if not articles:
-        raise StorylineError(f"no story {story} in {store.url}")
-    return articles
 
 
 def _span(first: dt.date | None, last: dt.date | None) -> str:
@@ -346,9 +335,11 @@ def _date(text: str) -> dt.date:
 
 @contextmanager
 def _engine(kind: EngineKind, workers: int | None, scheduler: str | None) -> Iterator[Engine]:
-    if scheduler and kind is not EngineKind.dask:
+    from storyline.engine import make_engine
+
+    if scheduler and kind is not EngineKind.DASK:
         raise StorylineError("--scheduler is for --engine dask")
-    runner = make_engine(kind.value, workers=workers or os.cpu_count(), scheduler=scheduler)
+    runner = make_engine(kind, workers=workers or os.cpu_count(), scheduler=scheduler)
     try:
         yield runner
     finally:
@@ -358,6 +349,9 @@ def _engine(kind: EngineKind, workers: int | None, scheduler: str | None) -> Ite
 @contextmanager
 def _progress(what: str, total: int) -> Iterator[Callable[[], None]]:
     """A progress bar on a terminal; a line every 100 otherwise."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     if not sys.stderr.isatty():
         done = 0
 
@@ -383,6 +377,9 @@ def _progress(what: str, total: int) -> Iterator[Callable[[], None]]:
 @contextmanager
 def progress_display() -> Iterator[Callable[[IngestReport], None]]:
     """A progress bar on a terminal; one line per committed batch otherwise (logs, CI)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     if not sys.stderr.isatty():
         last = [0]
 
@@ -443,7 +440,7 @@ def emit(text: str, out: Path | None) -> None:
     print(f"storyline: wrote {out}", file=sys.stderr)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     print(f"storyline: error: {message}", file=sys.stderr)
     raise typer.Exit(2)
 

@@ -19,10 +19,12 @@ class Reason(StrEnum):
         " optionally .gz)"
     )
     NOT_FOUND = "no such file or directory"
+    NOT_REGULAR = "not a regular file (a device, FIFO or socket), not read"
     UNREADABLE = "cannot read file"
     BAD_JSON = "malformed JSON"
     NOT_OBJECT = "JSON line is not an object"
     NO_BODY = "no 'text' or 'html' field"
+    EMPTY_BODY = "blank 'text' or 'html' field (empty or only whitespace)"
     LINE_TOO_LONG = "line longer than the limit, skipped"
     CAPPED = "file larger than the limit, only its beginning was read"
     BOMB = "gzip stream expands like a compression bomb"
@@ -38,6 +40,12 @@ class Reason(StrEnum):
 
 def describe(reason: Reason, detail: str = "") -> str:
     return f"{reason.value}: {detail}" if detail else reason.value
+
+
+def one_line(error: BaseException, limit: int = 300) -> str:
+    """An exception as a user reads it in one line: its type and its own words."""
+    text = " ".join(str(error).split())[:limit]
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 class StorylineError(Exception):

@@ -8,6 +8,62 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+
+class Depth(StrEnum):
+    """How much of each article the fact layer reads (annotate/nlp.py says what each costs):
+    nothing, the words around numbers, dates and quoted speech, or every sentence."""
+
+    OFF = "off"
+    FAST = "fast"
+    FULL = "full"
+
+
+class Markup(StrEnum):
+    """What an article's ``raw`` is, so the right cleaner reads it."""
+
+    TEXT = "text"
+    HTML = "html"
+
+
+class Approx(StrEnum):
+    """What a figure's qualifier claims about the true value ("at least 129")."""
+
+    EXACT = "exact"
+    AT_LEAST = "at least"
+    MORE_THAN = "more than"
+    AT_MOST = "at most"
+    LESS_THAN = "less than"
+    NEARLY = "nearly"
+    ABOUT = "about"
+
+
+class FactKind(StrEnum):
+    FIGURE = "figure"
+    DATE = "date"
+
+
+class Status(StrEnum):
+    """How a fact's sources relate: several give one value (agreed), one source gives it
+    and none contradicts (complementary), or they give different values (conflicting)."""
+
+    AGREED = "agreed"
+    COMPLEMENTARY = "complementary"
+    CONFLICTING = "conflicting"
+
+
+class CopyKind(StrEnum):
+    """A stored copy: the same text (exact), an edit by the same outlet (near), or
+    another outlet's run of the same wire story (wire)."""
+
+    EXACT = "exact"
+    NEAR = "near"
+    WIRE = "wire"
 
 
 @dataclass(frozen=True)
@@ -26,7 +82,7 @@ class Article:
     id: str
     path: str
     outlet: str
-    kind: str  # "text" or "html": which cleaner applies to ``raw``
+    kind: Markup
     raw: str
     text: str = ""
     url: str | None = None
@@ -69,7 +125,7 @@ class Figure:
     text: str
     value: float  # in ``unit``'s base unit when the unit is known (km → metre)
     unit: str  # "" for plain counts, else a unit or currency name
-    approx: str  # "exact", "at least", "about", "at most", "more than", "less than"
+    approx: Approx
     noun: str  # lemma of what is counted ("people"), "" when nothing follows
     verb: str  # lemma of the nearest action ("kill"), "" when none
     about: str  # the two as written: "people killed"
@@ -109,7 +165,7 @@ class Annotated:
 
     articles: tuple[Article, ...]
     sentences: tuple[Sentence, ...]
-    vectors: object  # a row-normalised matrix (numpy or scipy sparse), one row per sentence
+    vectors: csr_matrix  # one L2-normalised row per sentence (annotate/vectors.py)
     mentions: tuple[Mention, ...] = ()
     figures: tuple[Figure, ...] = ()
     whens: tuple[When, ...] = ()
@@ -144,12 +200,11 @@ class Claim:
 
 @dataclass(frozen=True)
 class Fact:
-    """A figure or date across sources. ``status`` is "agreed" (several sources, one
-    value), "complementary" (one source has it, none contradicts) or "conflicting"."""
+    """A figure or date across sources, and how its sources relate."""
 
-    kind: str  # "figure" or "date"
+    kind: FactKind
     about: str  # what the value is of: "people killed", "meet"
-    status: str
+    status: Status
     claims: tuple[Claim, ...]
 
 
@@ -221,7 +276,7 @@ class Duplicate:
     """A copy kept as a link to the article first stored with that content."""
 
     original: str  # article id
-    kind: str  # "exact" (same text), "near" (same outlet, edited) or "wire" (other outlet)
+    kind: CopyKind
     similarity: float
 
 

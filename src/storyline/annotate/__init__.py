@@ -9,37 +9,34 @@ from itertools import groupby
 from storyline.annotate.entities import mentions as find_mentions
 from storyline.annotate.figures import figures as find_figures
 from storyline.annotate.figures import needs_tags
-from storyline.annotate.nlp import DEPTHS, parse
+from storyline.annotate.nlp import parse
 from storyline.annotate.quotes import quotations
 from storyline.annotate.sentences import split_sentences
 from storyline.annotate.temporal import whens as find_whens
 from storyline.annotate.vectors import sentence_vectors
 from storyline.errors import StorylineError
-from storyline.model import Annotated, Article, Figure, Mention, Quotation, When
+from storyline.model import Annotated, Article, Depth, Figure, Markup, Mention, Quotation, When
 
 
-def prepare(depth: str = "fast") -> None:
+def warm_up(depth: Depth = Depth.FAST) -> None:
     """Load what the fact layer needs now rather than on the first article that needs it
     (spaCy, quantulum3, pint and lemminflect take seconds to load): for a server or a
     benchmark that should not charge start-up to one request."""
-    if depth == "off":
+    if Depth(depth) is Depth.OFF:
         return
-    story = annotate(
-        [
-            Article(
-                "warm-up", "", "", "text", "", text="About 10 km and $5 million, two people said."
-            )
-        ],
-        depth,
-    )
+    said = "About 10 km and $5 million, two people said."
+    story = annotate([Article("warm-up", "", "", Markup.TEXT, "", text=said)], depth)
     if not story.figures:
         raise RuntimeError("the fact layer found nothing in its warm-up sentence")
 
 
-def annotate(articles: Sequence[Article], depth: str = "fast") -> Annotated:
-    """``depth``: "off" (sentences and vectors only), "fast" or "full" (annotate/nlp.py)."""
-    if depth not in DEPTHS:
-        raise StorylineError(f"the fact depth must be one of {', '.join(DEPTHS)}, not {depth!r}")
+def annotate(articles: Sequence[Article], depth: Depth = Depth.FAST) -> Annotated:
+    """``depth``: off (sentences and vectors only), fast or full (annotate/nlp.py)."""
+    try:
+        depth = Depth(depth)
+    except ValueError:
+        known = ", ".join(Depth)
+        raise StorylineError(f"the fact depth must be one of {known}, not {depth!r}") from None
     sentences = tuple(s for i, a in enumerate(articles) for s in split_sentences(a, i))
     vectors = sentence_vectors([s.text for s in sentences])
     mentions: list[Mention] = []
@@ -50,7 +47,7 @@ def annotate(articles: Sequence[Article], depth: str = "fast") -> Annotated:
         figures += find_figures(piece)
         whens += find_whens(piece, articles[piece.article].published)
     quotes: list[Quotation] = []
-    if depth != "off":
+    if depth is not Depth.OFF:
         first = 0
         by_article = {a: list(ms) for a, ms in groupby(mentions, key=lambda m: m.article)}
         for a, group in groupby(sentences, key=lambda s: s.article):
@@ -68,4 +65,4 @@ def annotate(articles: Sequence[Article], depth: str = "fast") -> Annotated:
     )
 
 
-__all__ = ["DEPTHS", "annotate", "prepare"]
+__all__ = ["annotate", "warm_up"]

@@ -5,23 +5,23 @@ from __future__ import annotations
 
 import re
 
-from storyline.annotate.nlp import Piece
+from storyline.annotate.nlp import Parsed
+from storyline.lexicon import titles_pattern
 from storyline.model import Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-MAX_CHARS = 60
-_TITLE = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof)\.?|Mayor|President|Senator|"
-    r"Governor|Judge|Chief|Officer|Detective|Sheriff|Minister|Secretary|King|Queen|Pope|Sir|"
-    r"Lord|Lady|Prince|Princess)\s+(?=[A-Z])"
-)  # longer "names" are the NER running over a headline or a list
+MAX_CHARS = 60  # longer "names" are the NER running over a headline or a list
+# A title at the start of a person's name: a form of address ("Dr.", "Sen") or one of the
+# titles storyline.lexicon shares with the roles of synthesize/entities.py ("Mayor").
+_ADDRESS = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof)\.?"
+_TITLE_PREFIX = re.compile(rf"^(?:{_ADDRESS}|{titles_pattern()})\s+(?=[A-Z])")
 
 
 def without_title(name: str) -> str:
-    return _TITLE.sub("", name)
+    return _TITLE_PREFIX.sub("", name)
 
 
-def mentions(piece: Piece) -> list[Mention]:
+def mentions(piece: Parsed) -> list[Mention]:
     found = []
     for ent in piece.doc.ents:
         text = ent.text.strip(" '\"“”‘’.,;:")

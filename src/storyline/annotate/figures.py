@@ -10,39 +10,43 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Span, Token
+from storyline.annotate.nlp import Parsed, is_noun, is_verb, lemma
+from storyline.model import Approx, Figure
 
-from storyline.annotate.nlp import Piece, is_noun, is_verb, lemma
-from storyline.model import Figure
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# A number as read: (value on its unit's base scale, unit name, half-width of a range such
+# as "20-30 feet", base units per written unit).
+Reading = tuple[float, str, float, float]
 
 # Qualifier words → what they claim about the true value. Order matters: longest first.
 _APPROX = (
-    ("at least", "at least"),
-    ("no fewer than", "at least"),
-    ("no less than", "at least"),
-    ("more than", "more than"),
-    ("over", "more than"),
-    ("upwards of", "more than"),
-    ("at most", "at most"),
-    ("up to", "at most"),
-    ("as many as", "at most"),
-    ("no more than", "at most"),
-    ("fewer than", "less than"),
-    ("less than", "less than"),
-    ("under", "less than"),
-    ("nearly", "nearly"),
-    ("almost", "nearly"),
-    ("about", "about"),
-    ("around", "about"),
-    ("roughly", "about"),
-    ("approximately", "about"),
-    ("some", "about"),
-    ("an estimated", "about"),
-    ("estimated", "about"),
+    ("at least", Approx.AT_LEAST),
+    ("no fewer than", Approx.AT_LEAST),
+    ("no less than", Approx.AT_LEAST),
+    ("more than", Approx.MORE_THAN),
+    ("over", Approx.MORE_THAN),
+    ("upwards of", Approx.MORE_THAN),
+    ("at most", Approx.AT_MOST),
+    ("up to", Approx.AT_MOST),
+    ("as many as", Approx.AT_MOST),
+    ("no more than", Approx.AT_MOST),
+    ("fewer than", Approx.LESS_THAN),
+    ("less than", Approx.LESS_THAN),
+    ("under", Approx.LESS_THAN),
+    ("nearly", Approx.NEARLY),
+    ("almost", Approx.NEARLY),
+    ("about", Approx.ABOUT),
+    ("around", Approx.ABOUT),
+    ("roughly", Approx.ABOUT),
+    ("approximately", Approx.ABOUT),
+    ("some", Approx.ABOUT),
+    ("an estimated", Approx.ABOUT),
+    ("estimated", Approx.ABOUT),
 )
 _CURRENCY = "$£€¥"
 _ANCHORS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
@@ -56,8 +60,20 @@ _PLACING = re.compile(
 _DURATION_START = re.compile(r"^(?:for|the|a|an|about|some)\s+", re.IGNORECASE)
 _NUMBER_START = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
-_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_SMALL += ("ten", "eleven")
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+]
 _SMALL_WORD = "|".join(rf"{word}\b" for word in _SMALL)
 _FEET_INCHES = re.compile(  # feet of a height, then inches
     rf"([1-8]\b|{_SMALL_WORD})(?:-foot-|-foot |[ -]feet[ -]|[ -]ft\.? ?|[’'] ?)"
@@ -96,7 +112,7 @@ def needs_tags(doc: Doc) -> bool:
     )
 
 
-def figures(piece: Piece) -> list[Figure]:
+def figures(piece: Parsed) -> list[Figure]:
     doc = piece.doc
     found = []
     for ent in doc.ents:
@@ -111,34 +127,25 @@ def figures(piece: Piece) -> list[Figure]:
     return found
 
 
-def _count(piece: Piece, ent: Span) -> Figure | None:
+def _count(piece: Parsed, ent: Span) -> Figure | None:
     """A number, amount or measure. spaCy sometimes leaves out what makes it an amount:
     a currency sign before it ("$" + 972,815) or a unit glued after it ("30" + "ft")."""
     doc = piece.doc
     approx, number = _split_qualifier(ent, doc)
-    start, end, label = ent.start_char, ent.end_char, ent.label_
-    if start and doc.text[start - 1] in _CURRENCY and number[:1] not in _CURRENCY:
-        start, number, label = start - 1, doc.text[start - 1] + number, "MONEY"
+    start, end, number, label = _widened(ent, doc, number)
     after = doc[ent.end] if ent.end < len(doc) else None
-    glued = after is not None and not doc[ent.end - 1].whitespace_ and after.is_alpha
-    if label == "CARDINAL" and glued and len(after) <= 3:
-        measured = _value(f"{number} {after.text}", "QUANTITY")
-        if measured is not None and measured[1] not in ("", "percent"):
-            number, end, label = f"{number} {after.text}", after.idx + len(after), "QUANTITY"
     height = _FEET_INCHES.match(doc.text, ent.end_char - len(number))
     if label in ("CARDINAL", "QUANTITY") and height and _small(height[2]) < 12:
-        # "5-foot-8", "6 feet 2 inches": one measure, which quantulum3 reads as two
-        value, unit = _small(height[1]) * FOOT + _small(height[2]) * INCH, "meter"
-        parsed, end = (value, unit, 0.0, INCH), max(end, height.end())
+        parsed: Reading | None = _height(height)
+        end = max(end, height.end())
     else:
         parsed = _value(number, label)
     if parsed is None:
         return None
     value, unit, spread, scale = parsed
-    if not unit and _YEAR.fullmatch(number) and "," not in number:
-        return None  # a year read as a count
-    if after is not None and after.lower_ in _NOT_COUNTS:
-        return None  # "the 3100 block of West Fullerton" is an address
+    year = not unit and _YEAR.fullmatch(number) and "," not in number
+    if year or (after is not None and after.lower_ in _NOT_COUNTS):
+        return None  # a year read as a count; "the 3100 block of West Fullerton", an address
     if approx and not doc.text[start:end].lower().startswith(approx[0]):
         start = doc.text[:start].rstrip().lower().rindex(approx[0])  # the qualifier before
     if label == "MONEY":
@@ -151,7 +158,7 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
         end,
         value=value,
         unit=unit,
-        approx=approx[1] if approx else "exact",
+        approx=approx[1] if approx else Approx.EXACT,
         noun=noun,
         verb=verb,
         about=about,
@@ -161,7 +168,28 @@ def _count(piece: Piece, ent: Span) -> Figure | None:
     )
 
 
-def _age(piece: Piece, ent: Span) -> Figure | None:
+def _height(height: re.Match[str]) -> Reading:
+    """ "5-foot-8", "6 feet 2 inches": one measure, which quantulum3 reads as two."""
+    return _small(height[1]) * FOOT + _small(height[2]) * INCH, "meter", 0.0, INCH
+
+
+def _widened(ent: Span, doc: Doc, number: str) -> tuple[int, int, str, str]:
+    """(start, end, number, label) with what spaCy left out of an amount: a currency
+    sign before it, a short unit glued after it."""
+    start, end, label = ent.start_char, ent.end_char, ent.label_
+    if start and doc.text[start - 1] in _CURRENCY and number[:1] not in _CURRENCY:
+        start, number, label = start - 1, doc.text[start - 1] + number, "MONEY"
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is None or doc[ent.end - 1].whitespace_ or not after.is_alpha:
+        return start, end, number, label
+    if label == "CARDINAL" and len(after) <= 3:
+        measured = _value(f"{number} {after.text}", "QUANTITY")
+        if measured is not None and measured[1] not in ("", "percent"):
+            number, end, label = f"{number} {after.text}", after.idx + len(after), "QUANTITY"
+    return start, end, number, label
+
+
+def _age(piece: Parsed, ent: Span) -> Figure | None:
     """ "34-year-old", "aged 94", "at the age of 91", and "Lizandra Cosme, 32,": an age,
     of the person named next to it when there is one."""
     doc = piece.doc
@@ -180,7 +208,7 @@ def _age(piece: Piece, ent: Span) -> Figure | None:
     if number is None:
         number = _WORD.match(doc.text, start)
         value = _value(number.group(), "CARDINAL") if number else None
-        if value is None:
+        if number is None or value is None:
             return None
         years = value[0]
     else:
@@ -194,14 +222,14 @@ def _age(piece: Piece, ent: Span) -> Figure | None:
         end,
         value=years,
         unit="",
-        approx="exact",
+        approx=Approx.EXACT,
         noun=noun,
         verb="",
         about=noun,
     )
 
 
-def _duration(piece: Piece, ent: Span) -> Figure | None:
+def _duration(piece: Parsed, ent: Span) -> Figure | None:
     """How long something lasted ("sober for eight years", "a three-to-10-year sentence"),
     but not a stretch that only places an event ("two weeks later", "the past two years")."""
     if _PLACING.search(ent.text) or not _DURATION.search(ent.text):
@@ -223,7 +251,7 @@ def _duration(piece: Piece, ent: Span) -> Figure | None:
         ent.end_char,
         value=value,
         unit=unit,
-        approx="exact",
+        approx=Approx.EXACT,
         noun=noun,
         verb=verb,
         about=about or doc.text[start : ent.end_char],
@@ -236,7 +264,7 @@ def _small(number: str) -> int:
     return int(number) if number.isdigit() else _SMALL.index(number.lower())
 
 
-def _figure(piece: Piece, start: int, end: int, **fields: Any) -> Figure:
+def _figure(piece: Parsed, start: int, end: int, **fields: Any) -> Figure:
     """A figure at ``doc.text[start:end]`` of ``piece``, placed in its article."""
     return Figure(
         article=piece.article,
@@ -291,7 +319,7 @@ def _person_near(ent: Span, doc: Doc, before_name: bool = False) -> str:
     return nearest.text.split()[-1].lower()
 
 
-def _split_qualifier(ent: Span, doc: Doc) -> tuple[tuple[str, str] | None, str]:
+def _split_qualifier(ent: Span, doc: Doc) -> tuple[tuple[str, Approx] | None, str]:
     """The qualifier (inside the span, or just before it) and the rest of the span."""
     text = ent.text
     lowered = text.lower()
@@ -309,7 +337,7 @@ def _split_qualifier(ent: Span, doc: Doc) -> tuple[tuple[str, str] | None, str]:
 
 
 @lru_cache(maxsize=4096)
-def _value(number: str, label: str) -> tuple[float, str, float, float] | None:
+def _value(number: str, label: str) -> Reading | None:
     """(value on the unit's base scale, unit name, half-width of a range such as "20-30
     feet", base units per written unit); None when the span holds no number."""
     number = number.strip()
@@ -327,7 +355,7 @@ def _value(number: str, label: str) -> tuple[float, str, float, float] | None:
     return _base(q.value, unit, spread)
 
 
-def _base(value: float, unit: str, spread: float) -> tuple[float, str, float, float]:
+def _base(value: float, unit: str, spread: float) -> Reading:
     unit = unit.removesuffix("-mass")  # quantulum3's "pound-mass" is pint's "pound"
     try:
         base = _units().Quantity(1.0, unit).to_base_units()

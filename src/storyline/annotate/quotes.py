@@ -12,14 +12,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from storyline.lexicon import SAYING
 from storyline.model import Article, Mention, Quotation, Sentence
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{10,1500})[\"”]")
-_SAYING = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|stated|explained|"
-    r"according to|read the statement|announced|declared|insisted|warned|noted)\b",
-    re.IGNORECASE,
-)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _MIN_WORDS = 3
 _WINDOW = 160  # characters either side of the quote searched for the speaker
@@ -64,7 +60,7 @@ def _speaker(text: str, start: int, end: int, people: Sequence[Mention]) -> Ment
     line_end = len(text) if line_end < 0 else line_end
     lo, hi = max(line_start, start - _WINDOW), min(line_end, end + _WINDOW)
     around = text[lo:start] + " " + text[end:hi]
-    if not _SAYING.search(_unquoted(around)):
+    if not SAYING.search(_unquoted(around)):
         return None
     near = [m for m in people if lo <= m.start < start or end <= m.start < hi]
     if near:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from storyline.annotate.nlp import Piece
+from storyline.annotate.nlp import Parsed
 from storyline.model import When
 
 _MONTH = (
@@ -59,7 +59,7 @@ _CORES = tuple(
 _TRIM = re.compile(r"^(?:on|in|since|by|from|until|of|at)\s+", re.IGNORECASE)
 
 
-def whens(piece: Piece, published: dt.date | None) -> list[When]:
+def whens(piece: Parsed, published: dt.date | None) -> list[When]:
     told = _QUOTED.sub(" ", piece.context)  # "will" inside a quote is the speaker's tense
     found = []
     for ent in piece.doc.ents:
@@ -100,7 +100,7 @@ def resolve(expression: str, published: dt.date | None, future: bool = False) ->
     if data.period == "week":
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
-    return day.isoformat()[: _PRECISION.get(data.period or "day", 10)]
+    return str(day.isoformat()[: _PRECISION.get(data.period or "day", 10)])
 
 
 @lru_cache(maxsize=256)

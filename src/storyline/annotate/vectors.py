@@ -12,13 +12,18 @@ from collections.abc import Sequence
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from storyline.lexicon import stop_words
+
 
 def sentence_vectors(texts: Sequence[str]) -> csr_matrix:
     """Rows are L2-normalised, so a dot product is a cosine similarity."""
     if not texts:
         return csr_matrix((0, 0))
     vectorizer = TfidfVectorizer(
-        lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w\w+\b"
+        lowercase=True,
+        stop_words=sorted(stop_words()),
+        sublinear_tf=True,
+        token_pattern=r"(?u)\b\w\w+\b",
     )
     try:
         return vectorizer.fit_transform(texts).tocsr()

@@ -23,9 +23,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-import justext
+from storyline.lexicon import common_words
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":")
@@ -39,11 +39,6 @@ _PHOTO_CREDIT = re.compile(
 )
 _CREDIT_PREFIX = re.compile(r"^[^|]{2,60}\s\|\s")
 _BYLINE = re.compile(r"^(?:by|posted by|written by|reporting by)\s", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    return frozenset(justext.get_stoplist("English"))
 
 
 @dataclass(frozen=True)
@@ -135,7 +130,7 @@ def _is_body(line: Line, earlier: _Earlier, shared: Counter[str]) -> bool:
         return False
     if earlier.repeats(line):
         return False
-    stop = stopwords()
+    stop = common_words()
     density = sum(1 for w in words if w.lower() in stop) / n
     sentence = line.text.endswith(_TERMINAL) or n >= 25 or (n >= 10 and density >= 0.4)
     return sentence and density >= 0.2
@@ -172,7 +167,7 @@ class _Earlier:
 
 
 def content_words(text: str) -> set[str]:
-    stop = stopwords()
+    stop = common_words()
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in stop}
 
 

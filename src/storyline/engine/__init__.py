@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol, TypeVar
-
-from storyline.errors import StorylineError
 
 T = TypeVar("T")
 R = TypeVar("R")
-ENGINES = ("local", "processes", "dask")
+
+
+class EngineKind(StrEnum):
+    LOCAL = "local"
+    PROCESSES = "processes"
+    DASK = "dask"
 
 
 @dataclass(frozen=True)
@@ -42,25 +46,21 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def make_engine(kind: str, workers: int | None = None, scheduler: str | None = None) -> Engine:
-    if kind == "local":
+def make_engine(
+    kind: EngineKind, *, workers: int | None = None, scheduler: str | None = None
+) -> Engine:
+    kind = EngineKind(kind)  # a caller's plain "dask" is welcome too
+    if kind is EngineKind.LOCAL:
         from storyline.engine.local import LocalEngine
 
         return LocalEngine()
-    if kind == "processes":
+    if kind is EngineKind.PROCESSES:
         from storyline.engine.processes import ProcessEngine
 
         return ProcessEngine(workers)
-    if kind == "dask":
-        from storyline.engine.cluster import DaskEngine
+    from storyline.engine.cluster import DaskEngine
 
-        return DaskEngine(workers, scheduler)
-    raise StorylineError(f"the engine must be one of {', '.join(ENGINES)}, not {kind!r}")
+    return DaskEngine(workers, scheduler)
 
 
-def describe(error: BaseException) -> str:
-    text = " ".join(str(error).split())[:300]
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
-__all__ = ["ENGINES", "Engine", "Failed", "describe", "make_engine"]
+__all__ = ["Engine", "EngineKind", "Failed", "make_engine"]

@@ -17,8 +17,8 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
 
-from storyline.engine import Failed, describe
-from storyline.errors import StorylineError
+from storyline.engine import Failed
+from storyline.errors import StorylineError, one_line
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -29,40 +29,40 @@ MAX_CHUNK = 32
 POLL_SECONDS = 2.0  # how often a wait looks at the workers
 NO_WORKERS_SECONDS = 120.0  # a cluster without workers this long is given up on
 
+# Dask's defaults suit a dashboard: a stack-sampling profiler every 10 ms in every
+# worker, event-loop ticks every 20 ms, memory checks every 100 ms — about 12 %
+# of a core with the cluster idle, measured here. Briefs need none of it.
+_SETTINGS: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "1s",
+    # Hand every submitted task to a worker at once (this engine bounds how
+    # many are out) rather than keep them in the scheduler's queue; a worker
+    # profile showed it idle an eighth of the time between tasks. Its own
+    # effect was within this machine's noise; benchmarks/README.md ran with it.
+    "distributed.scheduler.worker-saturation": "inf",
+    # Dask starts its workers with glibc told to hand freed memory back to
+    # the system at once (MALLOC_TRIM_THRESHOLD_=64 kB); spaCy's and numpy's
+    # many short-lived buffers then cost 8-10 % more time (a worker read
+    # 1,137 briefs in 39-41 s without, 43-47 s with). A worker here holds its
+    # models for its whole life, so the memory this saves is small.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # Dask would hand a task whose worker died to another worker up to 3
+    # times; with the retry item by item here, an item that kills its worker
+    # then cost 5 worker restarts (17 s with 2 workers) instead of 2, and the
+    # restarts are where a nanny can be lost (see above). A scheduler at
+    # --scheduler keeps its own setting; the retry here works with either.
+    "distributed.scheduler.allowed-failures": 0,
+}
+
 
 class DaskEngine:
     def __init__(self, workers: int | None = None, scheduler: str | None = None) -> None:
         import dask
         from dask.distributed import Client, LocalCluster
 
-        # Dask's defaults suit a dashboard: a stack-sampling profiler every 10 ms in every
-        # worker, event-loop ticks every 20 ms, memory checks every 100 ms — about 12 %
-        # of a core with the cluster idle, measured here. Briefs need none of it.
-        dask.config.set(
-            {
-                "distributed.worker.profile.enabled": False,
-                "distributed.admin.tick.interval": "1s",
-                "distributed.worker.memory.monitor-interval": "1s",
-                "distributed.admin.system-monitor.interval": "1s",
-                # Hand every submitted task to a worker at once (this engine bounds how
-                # many are out) rather than keep them in the scheduler's queue; a worker
-                # profile showed it idle an eighth of the time between tasks. Its own
-                # effect was within this machine's noise; benchmarks/README.md ran with it.
-                "distributed.scheduler.worker-saturation": "inf",
-                # Dask starts its workers with glibc told to hand freed memory back to
-                # the system at once (MALLOC_TRIM_THRESHOLD_=64 kB); spaCy's and numpy's
-                # many short-lived buffers then cost 8-10 % more time (a worker read
-                # 1,137 briefs in 39-41 s without, 43-47 s with). A worker here holds its
-                # models for its whole life, so the memory this saves is small.
-                "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-                # Dask would hand a task whose worker died to another worker up to 3
-                # times; with the retry item by item here, an item that kills its worker
-                # then cost 5 worker restarts (17 s with 2 workers) instead of 2, and the
-                # restarts are where a nanny can be lost (see above). A scheduler at
-                # --scheduler keeps its own setting; the retry here works with either.
-                "distributed.scheduler.allowed-failures": 0,
-            }
-        )
+        dask.config.set(_SETTINGS)
 
         # Closing a cluster logs connection errors that mean nothing to a user.
         logging.getLogger("distributed").setLevel(logging.ERROR)
@@ -143,10 +143,12 @@ class DaskEngine:
         while not future.done():
             self._wait([future])
         try:
+            outcomes: list[tuple[bool, Any]]
+            seconds: float
             outcomes, seconds = future.result()
         except Exception as e:  # KilledWorker, or a chunk that could not be pickled
             if again:
-                yield Failed(name(chunk[0]), describe(e))
+                yield Failed(name(chunk[0]), one_line(e))
                 return None
             for item in chunk:
                 retry = self._client.submit(_apply, fn, [item], pure=False)
@@ -202,5 +204,5 @@ def _apply(fn: Callable[[T], R], chunk: list[T]) -> tuple[list[tuple[bool, Any]]
         try:
             outcomes.append((True, fn(item)))
         except Exception as e:
-            outcomes.append((False, describe(e)))
+            outcomes.append((False, one_line(e)))
     return outcomes, time.perf_counter() - start

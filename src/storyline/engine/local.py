@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from storyline.engine import Failed, describe
+from storyline.engine import Failed
+from storyline.errors import one_line
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -21,7 +22,7 @@ class LocalEngine:
             try:
                 yield fn(item)
             except Exception as e:  # one bad partition costs only itself
-                yield Failed(name(item), describe(e))
+                yield Failed(name(item), one_line(e))
 
     def close(self) -> None:
         pass

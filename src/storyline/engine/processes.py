@@ -9,9 +9,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from storyline.engine import Failed, describe
+from storyline.engine import Failed
+from storyline.errors import one_line
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -30,7 +31,7 @@ class ProcessEngine:
     def map(
         self, fn: Callable[[T], R], items: Iterable[T], name: Callable[[T], str]
     ) -> Iterator[R | Failed]:
-        pending: deque[tuple[T, Future, ProcessPoolExecutor]] = deque()
+        pending: deque[tuple[T, Future[Any], ProcessPoolExecutor]] = deque()
         for item in items:
             pending.append((item, self._pool.submit(fn, item), self._pool))
             if len(pending) >= self.workers * IN_FLIGHT:
@@ -42,12 +43,13 @@ class ProcessEngine:
         self,
         fn: Callable[[T], R],
         item: T,
-        future: Future,
+        future: Future[Any],
         pool: ProcessPoolExecutor,
         name: Callable[[T], str],
     ) -> R | Failed:
         try:
-            return future.result()
+            result: R = future.result()
+            return result
         except BrokenProcessPool:
             # A worker died (killed, out of memory) and took its pool's futures with it.
             # Replace that pool once, then run this item again alone; a second death is
@@ -60,9 +62,9 @@ class ProcessEngine:
                 self._replace()
                 return Failed(name(item), "its worker process died twice on it")
             except Exception as e:
-                return Failed(name(item), describe(e))
+                return Failed(name(item), one_line(e))
         except Exception as e:
-            return Failed(name(item), describe(e))
+            return Failed(name(item), one_line(e))
 
     def _replace(self) -> None:
         self._pool.shutdown(wait=False)

@@ -1,33 +1,5 @@
-"""Group stage: copies link to their original, everything else joins or starts a story."""
+"""Group stage: copies link to their original, everything else joins or starts a story.
 
-from __future__ import annotations
-
-from storyline.group.duplicates import DuplicateIndex
-from storyline.group.features import features
-from storyline.group.stories import StoryIndex
-from storyline.model import Article, Duplicate, Features, Placement
-
-
-class Grouper:
-    """The order-dependent part of the stream, kept in memory and rebuilt by replay."""
-
-    def __init__(self) -> None:
-        self.duplicates = DuplicateIndex()
-        self.stories = StoryIndex()
-
-    def place(self, article: Article, found: Features) -> Placement:
-        duplicate = self.duplicates.find(found, article.outlet)
-        placement = self.stories.place(article.id, found, duplicate)
-        if duplicate is None:
-            self.duplicates.add(article.id, found, article.outlet)
-        return placement
-
-    def restore(
-        self, article: str, outlet: str, story: int, found: Features, duplicate: Duplicate | None
-    ) -> None:
-        self.stories.restore(article, story, None if duplicate else found)
-        if duplicate is None:
-            self.duplicates.add(article, found, outlet)
-
-
-__all__ = ["Grouper", "StoryIndex", "features"]
+Modules are imported by what needs them (``group.grouper``, ``group.features``,
+``group.headline``): the store reads the headline rule without loading MinHash.
+"""

@@ -12,7 +12,7 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from storyline.group.features import NUM_PERM, minhash_of
-from storyline.model import Duplicate, Features
+from storyline.model import CopyKind, Duplicate, Features
 
 NEAR = 0.7
 
@@ -28,7 +28,7 @@ class DuplicateIndex:
     def find(self, features: Features, outlet: str) -> Duplicate | None:
         original = self._exact.get(features.fingerprint)
         if original is not None:
-            return Duplicate(original, "exact", 1.0)
+            return Duplicate(original, CopyKind.EXACT, 1.0)
         sketch = minhash_of(features.minhash)
         best: tuple[float, str] | None = None
         for key in self._lsh.query(sketch):
@@ -37,7 +37,7 @@ class DuplicateIndex:
                 best = (similarity, key)
         if best is None:
             return None
-        kind = "near" if self._outlet[best[1]] == outlet else "wire"
+        kind = CopyKind.NEAR if self._outlet[best[1]] == outlet else CopyKind.WIRE
         return Duplicate(best[1], kind, round(best[0], 4))
 
     def add(self, article: str, features: Features, outlet: str) -> None:

@@ -15,7 +15,7 @@ from collections import Counter
 import numpy as np
 from datasketch import MinHash
 
-from storyline.clean.text import stopwords
+from storyline.lexicon import common_words
 from storyline.model import Article, Features
 
 LEAD_WORDS = 200
@@ -55,7 +55,7 @@ def _normalise(text: str) -> str:
 
 
 def _terms(text: str) -> list[str]:
-    stop = stopwords()
+    stop = common_words()
     out = []
     for token in _TOKEN.findall(text):
         for piece in _CJK.split(token):
@@ -70,7 +70,7 @@ def _terms(text: str) -> list[str]:
 def _names(text: str) -> list[str]:
     """Capitalised words not opening a sentence, and acronyms: a cheap stand-in for NER
     that keeps grouping at thousands of articles a second (spaCy runs at ~4 k words/s)."""
-    stop = stopwords()
+    stop = common_words()
     found = []
     for line in text.splitlines():
         for match in _NAME.finditer(line.strip()):
@@ -84,4 +84,5 @@ def _minhash(words: list[str]) -> bytes:
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     sketch = MinHash(num_perm=NUM_PERM, scheme="affine64")
     sketch.update_batch([s.encode("utf-8", "replace") for s in shingles])
-    return sketch.hashvalues.astype("<u8").tobytes()
+    packed: bytes = sketch.hashvalues.astype("<u8").tobytes()
+    return packed

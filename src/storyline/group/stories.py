@@ -143,7 +143,7 @@ class StoryIndex:
 
     def _scored(self, vector: dict[str, float], when: dt.date | None) -> list[tuple[float, int]]:
         probes = heapq.nlargest(PROBE_TERMS, vector.items(), key=lambda kv: (kv[1], kv[0]))
-        hits: Counter[int] = Counter()
+        hits: defaultdict[int, float] = defaultdict(float)
         for term, weight in probes:
             for sid in islice(reversed(self._postings.get(term, {})), MAX_POSTINGS):
                 hits[sid] += weight

@@ -8,7 +8,7 @@ import hashlib
 from storyline.ingest.outlet import infer_outlet
 from storyline.ingest.published import dateline
 from storyline.ingest.title import guess_title
-from storyline.model import Article
+from storyline.model import Article, Markup
 
 
 def article_id(raw: str, *meta: str | None) -> str:
@@ -33,7 +33,7 @@ def text_article(
         id=article_id(raw, url, outlet, title),
         path=path,
         outlet=infer_outlet(path, raw, url=url, declared=outlet),
-        kind="text",
+        kind=Markup.TEXT,
         raw=raw,
         url=url,
         title=title or guess_title(raw),

@@ -9,8 +9,9 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections.abc import Iterable, Iterator
+from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 from storyline.errors import Reason, describe
 from storyline.ingest import jsonl
@@ -27,19 +28,31 @@ MAX_DOCUMENT_BYTES = 10_000_000
 # one byte, while text, even repeated text, stays under about 150:1.
 BOMB_RATIO = 500
 BOMB_AFTER = 64 << 20
+
+
+class InputKind(StrEnum):
+    """What a file holds, from its name: which reader reads it."""
+
+    TEXT = "text"
+    HTML = "html"
+    JSONL = "jsonl"
+    WARC = "warc"
+    FEED = "feed"
+
+
 KINDS = {
-    ".txt": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".jsonl": "jsonl",
-    ".warc": "warc",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".xml": "feed",
+    ".txt": InputKind.TEXT,
+    ".html": InputKind.HTML,
+    ".htm": InputKind.HTML,
+    ".jsonl": InputKind.JSONL,
+    ".warc": InputKind.WARC,
+    ".rss": InputKind.FEED,
+    ".atom": InputKind.FEED,
+    ".xml": InputKind.FEED,
 }
 
 
-def kind_of(path: Path) -> str | None:
+def kind_of(path: Path) -> InputKind | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -47,18 +60,27 @@ def kind_of(path: Path) -> str | None:
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
-    """Files in a stable order: directories recursively, hidden files skipped."""
+    """Files in a stable order: directories recursively, hidden files skipped. Anything
+    else that is not read is a ``Problem`` saying why, found in a directory or named."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
-                    yield child
-        elif path.is_file():
-            yield path
-        else:
-            yield Problem(str(path), describe(Reason.NOT_FOUND))
+        if not path.is_dir():
+            yield _regular(path)
+            continue
+        for child in sorted(path.rglob("*")):
+            hidden = any(p.startswith(".") for p in child.relative_to(path).parts)
+            if not hidden and not child.is_dir():
+                yield _regular(child)
+
+
+def _regular(path: Path) -> Path | Problem:
+    """The path of a regular file (or a link to one). A FIFO, a socket or a device is
+    never opened: reading /dev/zero never ends, a FIFO waits for a writer."""
+    if path.is_file():
+        return path
+    if path.exists():
+        return Problem(str(path), describe(Reason.NOT_REGULAR))
+    return Problem(str(path), describe(Reason.NOT_FOUND))
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
@@ -74,15 +96,15 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
     name = str(path)
     if kind is None:
         yield Problem(name, describe(Reason.UNSUPPORTED))
-    elif kind == "jsonl":
+    elif kind is InputKind.JSONL:
         yield from _read_jsonl(path)
-    elif kind == "warc":
+    elif kind is InputKind.WARC:
         yield from _read_warc(path)
     else:
         yield from _read_document(path, kind)
 
 
-def _read_document(path: Path, kind: str) -> Iterator[Article | Problem]:
+def _read_document(path: Path, kind: InputKind) -> Iterator[Article | Problem]:
     name = str(path)
     try:
         data, broken = _read_bytes(path, MAX_DOCUMENT_BYTES + 1)
@@ -104,14 +126,14 @@ def _read_document(path: Path, kind: str) -> Iterator[Article | Problem]:
         if not broken:
             yield Problem(name, describe(Reason.EMPTY))
         return
-    if kind == "feed":
+    if kind is InputKind.FEED:
         yield from feed_articles(name, data)
         return
     text = decode(data)
     if isinstance(text, Reason):
         yield Problem(name, describe(text))
         return
-    yield (html_article if kind == "html" else text_article)(name, text)
+    yield (html_article if kind is InputKind.HTML else text_article)(name, text)
 
 
 def _read_warc(path: Path) -> Iterator[Article | Problem]:
@@ -164,7 +186,14 @@ class _Bomb(Exception):
     pass
 
 
-def lines(f: BinaryIO) -> Iterator[bytes]:
+class Readable(Protocol):
+    """A binary file or a gzip stream over one."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+    def tell(self) -> int: ...
+
+
+def lines(f: Readable) -> Iterator[bytes]:
     """Lines of at most MAX_LINE_BYTES + 1 bytes: an endless line is skipped, not loaded;
     a gzip stream that turns out to be a compression bomb is left after ``BOMB_AFTER``
     bytes rather than inflated to the end."""
@@ -181,7 +210,7 @@ def lines(f: BinaryIO) -> Iterator[bytes]:
         raise _Truncated from e
 
 
-def _check_ratio(f: BinaryIO, compressed: BinaryIO | None) -> None:
+def _check_ratio(f: Readable, compressed: Readable | None) -> None:
     if compressed is None or (size := f.tell()) < BOMB_AFTER:
         return
     if size > BOMB_RATIO * max(1, compressed.tell()):

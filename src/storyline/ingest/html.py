@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 from storyline.ingest.article import article_id
 from storyline.ingest.outlet import infer_outlet
 from storyline.ingest.published import parse_date
-from storyline.model import Article
+from storyline.model import Article, Markup
 
 
 def html_article(
@@ -31,7 +31,7 @@ def html_article(
         id=article_id(raw, url, outlet, title),
         path=path,
         outlet=infer_outlet(path, _visible_text(raw), url=url, declared=declared),
-        kind="html",
+        kind=Markup.HTML,
         raw=raw,
         url=url,
         title=title or meta.get("title"),

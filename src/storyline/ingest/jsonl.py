@@ -50,19 +50,16 @@ def record_article(where: str, record: object) -> Article | Problem:
     service's)."""
     if not isinstance(record, dict):
         return Problem(where, describe(Reason.NOT_OBJECT))
-    meta = {
-        "url": _str(record.get("url")),
-        "title": _str(record.get("title")),
-        "outlet": _str(record.get("outlet")),
-        "published": parse_date(record.get("published")),
-    }
+    url, title, outlet = (_str(record.get(key)) for key in ("url", "title", "outlet"))
+    published = parse_date(record.get("published"))
     body = _str(record.get("text"))
     if body and body.strip():
-        return text_article(where, body, **meta)
+        return text_article(where, body, url=url, title=title, outlet=outlet, published=published)
     html = _str(record.get("html"))
     if html and html.strip():
-        return html_article(where, html, **meta)
-    return Problem(where, describe(Reason.NO_BODY))
+        return html_article(where, html, url=url, title=title, outlet=outlet, published=published)
+    blank = body is not None or html is not None  # there, but nothing in it
+    return Problem(where, describe(Reason.EMPTY_BODY if blank else Reason.NO_BODY))
 
 
 def _str(value: object) -> str | None:

@@ -16,7 +16,14 @@ from typing import BinaryIO
 
 from storyline.errors import Reason, describe
 from storyline.ingest import jsonl
-from storyline.ingest.files import MAX_DOCUMENT_BYTES, expand, kind_of, lines, read_file
+from storyline.ingest.files import (
+    MAX_DOCUMENT_BYTES,
+    InputKind,
+    expand,
+    kind_of,
+    lines,
+    read_file,
+)
 from storyline.ingest.warc import warc_articles
 from storyline.model import Article, Problem
 
@@ -82,7 +89,7 @@ def parts(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Par
 
 def _splittable(path: Path) -> bool:
     kind = kind_of(path)
-    return kind == "warc" or (kind == "jsonl" and path.suffix.lower() != ".gz")
+    return kind is InputKind.WARC or (kind is InputKind.JSONL and path.suffix.lower() != ".gz")
 
 
 def read_part(part: Part) -> Iterator[Article | Problem]:
@@ -92,7 +99,7 @@ def read_part(part: Part) -> Iterator[Article | Problem]:
         return
     try:
         with path.open("rb") as f:
-            if kind_of(path) == "warc":
+            if kind_of(path) is InputKind.WARC:
                 yield from warc_articles(part.name, f, MAX_DOCUMENT_BYTES, part.start, part.end)
             else:
                 found = _lines_in(f, part)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
@@ -92,13 +94,21 @@ def environment(*loaders: BaseLoader) -> Environment:
     return env
 
 
-def brief_context(brief: Brief) -> dict[str, Any]:
+def brief_context(brief: Brief, *, paths: bool = True) -> dict[str, Any]:
     """What ``brief_sections.html.j2`` renders: the brief, its title, and each article cut
-    at the spans the brief points into."""
+    at the spans the brief points into; ``paths`` as in render/json.py."""
     title = next((a.title for a in brief.articles if a.title), None) or "Brief"
     articles = [(i, a, _pieces(a, i, brief)) for i, a in enumerate(brief.articles)]
-    return {"title": title, "brief": brief, "articles": articles}
+    return {"title": title, "brief": brief, "articles": articles, "paths": paths}
+
+
+@lru_cache(maxsize=1)
+def sections_css() -> str:
+    """The brief's sections' styles, inlined here (the file must stand alone) and served
+    to the web pages as a stylesheet (serve/app.py): one file, so the two cannot differ."""
+    return resources.files("storyline").joinpath("render/static/brief.css").read_text("utf-8")
 
 
 def render_html(brief: Brief) -> str:
-    return environment().get_template("brief.html.j2").render(**brief_context(brief))
+    template = environment().get_template("brief.html.j2")
+    return template.render(**brief_context(brief), sections_css=sections_css())

@@ -10,63 +10,55 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from storyline.model import Article, Brief, Source
+from storyline.model import Article, Brief, Coverage, Fact, Source
 
 
-def as_dict(brief: Brief) -> dict[str, Any]:
+def as_dict(brief: Brief, *, paths: bool = True) -> dict[str, Any]:
+    """``paths``: as for ``article_json``."""
     return {
         "summary": "\n".join(s.text for s in brief.summary),
-        "sentences": [
-            {"text": s.text, "sources": [_source(src) for src in s.sources]} for s in brief.summary
-        ],
-        "articles": [article_json(a) for a in brief.articles],
-        "facts": [
-            {
-                "kind": f.kind,
-                "about": f.about,
-                "status": f.status,
-                "values": [
-                    {"text": c.text, "group": c.group, "sources": _sources(c.sources)}
-                    for c in f.claims
-                ],
-                "sources": _sources(s for c in f.claims for s in c.sources),
-            }
-            for f in brief.facts
-        ],
+        "sentences": [{"text": s.text, "sources": _sources(s.sources)} for s in brief.summary],
+        "articles": [article_json(a, paths=paths) for a in brief.articles],
+        "facts": [_fact(f) for f in brief.facts],
         "entities": [
-            {
-                "name": e.name,
-                "label": e.label,
-                "aliases": list(e.aliases),
-                "sources": _sources(e.sources),
-            }
+            {"name": e.name, "label": e.label, "aliases": list(e.aliases)}
+            | {"sources": _sources(e.sources)}
             for e in brief.entities
         ],
         "timeline": [
-            {
-                "date": e.date,
-                "text": e.text,
-                "expressions": list(e.expressions),
-                "sources": _sources(e.sources),
-            }
+            {"date": e.date, "text": e.text, "expressions": list(e.expressions)}
+            | {"sources": _sources(e.sources)}
             for e in brief.timeline
         ],
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "sources": _sources(q.sources)}
             for q in brief.quotes
         ],
-        "coverage": [
-            {
-                "outlet": c.outlet,
-                "articles": list(c.articles),
-                "only": list(c.only),
-                "missing": list(c.missing),
-            }
-            for c in brief.coverage
-        ],
+        "coverage": [_coverage(c) for c in brief.coverage],
         "problems": [
             {"path": p.path, "reason": p.reason, "partial": p.partial} for p in brief.problems
         ],
+    }
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "kind": fact.kind,
+        "about": fact.about,
+        "status": fact.status,
+        "values": [
+            {"text": c.text, "group": c.group, "sources": _sources(c.sources)} for c in fact.claims
+        ],
+        "sources": _sources(s for c in fact.claims for s in c.sources),
+    }
+
+
+def _coverage(coverage: Coverage) -> dict[str, Any]:
+    return {
+        "outlet": coverage.outlet,
+        "articles": list(coverage.articles),
+        "only": list(coverage.only),
+        "missing": list(coverage.missing),
     }
 
 
@@ -83,9 +75,10 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
-def article_json(article: Article, path: bool = True) -> dict[str, Any]:
-    """``path`` says where the input was read: for the command line, not for the web
-    API's visitors."""
+def article_json(article: Article, *, paths: bool = True) -> dict[str, Any]:
+    """``paths``: say where the input was read. Every rendering of a brief or an article
+    takes this one switch: the command line shows the file, the web service never does
+    (its visitors should not learn the server's file names)."""
     found = {
         "id": article.id,
         "outlet": article.outlet,
@@ -95,7 +88,7 @@ def article_json(article: Article, path: bool = True) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "text": article.text,
     }
-    if not path:
+    if not paths:
         del found["path"]
     return found
 

@@ -9,12 +9,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
+from storyline.defaults import DEFAULT_WORDS
 from storyline.ingest.jsonl import record_article
 from storyline.model import Article, Problem
-from storyline.pipeline import DEFAULT_WORDS
 from storyline.render.json import article_json, as_dict
-from storyline.store import Store
-from storyline.store.database import StoryRow
+from storyline.serve.state import state
+from storyline.store import Store, StoryRow
 from storyline.store.views import member_json, story_json
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -41,12 +41,12 @@ class NewArticles(BaseModel):
 
 
 def store_of(request: Request) -> Store:
-    return request.app.state.store
+    return state(request).store
 
 
 def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     """Writes need ``Authorization: Bearer <STORYLINE_TOKEN>``."""
-    expected: str = request.app.state.token
+    expected = state(request).token
     if not expected:
         raise HTTPException(403, "writes are disabled: start the server with STORYLINE_TOKEN set")
     if not authorization or not authorization.startswith("Bearer "):
@@ -86,22 +86,14 @@ def list_stories(
 def get_story(
     story: int,
     request: Request,
-    store: Annotated[Store, Depends(store_of)],
     words: Words = DEFAULT_WORDS,
 ) -> dict[str, Any]:
     """The story, its articles (with copies) and its brief. A story merged into another
     answers with the one it became (``id`` differs from the one asked for)."""
-    found = store.story(story)
-    if found is None:
-        raise HTTPException(404, f"no story {story}")
-    row, members = found
-    articles = store.articles_of(row.id)
-    brief = as_dict(request.app.state.briefs.of(row.id, articles, words))
-    for article in brief["articles"]:
-        del article["path"]  # the server's file names are not for visitors
+    row, members, brief = state(request).story(story, words)
     return story_json(row) | {
-        "members": [member_json(m, path=False) for m in members],
-        "brief": brief,
+        "members": [member_json(m, paths=False) for m in members],
+        "brief": as_dict(brief, paths=False),
     }
 
 
@@ -113,7 +105,7 @@ def get_article(article: str, store: Annotated[Store, Depends(store_of)]) -> dic
     if found is None:
         raise HTTPException(404, f"no article {article}")
     stored, story = found
-    return article_json(stored, path=False) | {"story": story}
+    return article_json(stored, paths=False) | {"story": story}
 
 
 @router.get("/outlets/{outlet}", summary="An outlet's coverage")
@@ -142,8 +134,8 @@ def post_articles(body: NewArticles, request: Request) -> dict[str, Any]:
     items: list[Article | Problem] = [
         record_article(f"api:{i}", item.model_dump()) for i, item in enumerate(body.articles)
     ]
-    report = request.app.state.ingester.add(items)
-    store: Store = request.app.state.store
+    report = state(request).ingester.add(items)
+    store = state(request).store
     results = []
     for i, item in enumerate(items):
         if isinstance(item, Problem):

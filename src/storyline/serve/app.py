@@ -10,6 +10,7 @@ the token; nothing from a request is used as a file path.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,15 +24,16 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storyline.annotate import prepare
+from storyline.annotate import warm_up
+from storyline.defaults import DEFAULT_DEPTH
 from storyline.errors import StorylineError
-from storyline.pipeline import DEFAULT_DEPTH
+from storyline.model import Depth
+from storyline.run.ingest import Ingester
 from storyline.serve.api import router as api_router
-from storyline.serve.briefs import Briefs
 from storyline.serve.pages import router as page_router
 from storyline.serve.pages import templates
+from storyline.serve.state import State
 from storyline.store import Store
-from storyline.stream import Ingester
 
 MAX_BODY = 5_000_000  # bytes of one request body
 STATIC = Path(__file__).with_name("static")
@@ -121,8 +123,9 @@ async def _plain_error(send: Send, status: int, message: str) -> None:
 
 def create_app(
     db: str | Path | None = None,
+    *,
     token: str | None = None,
-    depth: str = DEFAULT_DEPTH,
+    depth: Depth = DEFAULT_DEPTH,
     max_body: int = MAX_BODY,
 ) -> FastAPI:
     """The app over the store at ``db`` (``--db`` / ``STORYLINE_DB`` / storyline.db).
@@ -131,7 +134,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        prepare(depth)  # the fact layer's models load once, before the first request
+        # The fact layer's models (seconds to load) load beside the server, not before
+        # it: the list and search answer at once, and a brief asked for in the first
+        # seconds waits only for what is left of the loading.
+        threading.Thread(target=warm_up, args=(depth,), name="warm-up", daemon=True).start()
         yield
         store.close()
 
@@ -141,19 +147,32 @@ def create_app(
         version="0.1.0",
         lifespan=lifespan,
     )
-    app.state.store = store
-    app.state.token = token if token is not None else os.environ.get("STORYLINE_TOKEN", "")
-    app.state.ingester = Ingester(store)
-    app.state.briefs = Briefs(depth)
+    app.state.storyline = State(
+        store=store,
+        token=token if token is not None else os.environ.get("STORYLINE_TOKEN", ""),
+        depth=Depth(depth),
+        ingester=Ingester(store),
+    )
+    _wire(app, max_body)
+    return app
+
+
+def _wire(app: FastAPI, max_body: int) -> None:
+    """Routes, static files, one error shape for every failure, and the guard."""
     app.include_router(api_router)
     app.include_router(page_router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", _static(), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StorylineError, _store_error)
     app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(_Guard, limit=max_body)
-    return app
+
+
+def _static() -> StaticFiles:
+    """The pages' own files, and the brief's stylesheet read from the package: the very
+    file the standalone HTML brief inlines (render/html.py)."""
+    return StaticFiles(directory=STATIC, packages=[("storyline", "render/static")])
 
 
 def _wants_html(request: Request) -> bool:

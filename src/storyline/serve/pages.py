@@ -11,9 +11,9 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
 
-from storyline.pipeline import DEFAULT_WORDS
+from storyline.defaults import DEFAULT_WORDS
 from storyline.render.html import brief_context, environment
-from storyline.store import Store
+from storyline.serve.state import state
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 25
@@ -44,9 +44,8 @@ def story_list(
     q: Annotated[str | None, Query(max_length=200)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
-    store: Store = request.app.state.store
     query = q.strip() if q and q.strip() else None
-    rows, total = store.page(PER_PAGE, (page - 1) * PER_PAGE, query)
+    rows, total = state(request).store.page(PER_PAGE, (page - 1) * PER_PAGE, query)
     return _render(
         "list.html.j2",
         heading=f"Stories matching “{query}”" if query else "Stories",
@@ -65,8 +64,7 @@ def outlet_page(
     outlet: Annotated[str, Path(max_length=200)],
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
-    store: Store = request.app.state.store
-    rows, total = store.outlet_page(outlet, PER_PAGE, (page - 1) * PER_PAGE)
+    rows, total = state(request).store.outlet_page(outlet, PER_PAGE, (page - 1) * PER_PAGE)
     if not total:
         raise HTTPException(404, f"no articles from the outlet {outlet!r}")
     return _render(
@@ -83,14 +81,7 @@ def outlet_page(
 
 @router.get("/stories/{story}", response_class=HTMLResponse)
 def story_page(request: Request, story: int) -> HTMLResponse:
-    store: Store = request.app.state.store
-    found = store.story(story)
-    if found is None:
-        raise HTTPException(404, f"no story {story}")
-    row, members = found
-    articles = store.articles_of(row.id)
-    brief = request.app.state.briefs.of(row.id, articles, DEFAULT_WORDS)
-    context = brief_context(brief)
+    row, members, brief = state(request).story(story, DEFAULT_WORDS)
+    context = brief_context(brief, paths=False)
     context["title"] = row.headline or context["title"]
-    # the server's file names are not for visitors
-    return _render("story.html.j2", row=row, members=members, hide_paths=True, **context)
+    return _render("story.html.j2", row=row, members=members, **context)

@@ -1,13 +1,10 @@
-"""The story store (SQLAlchemy Core; schema migrations by Alembic)."""
+"""The story store (SQLAlchemy Core; schema migrations by Alembic).
 
-from storyline.store.database import (
-    DEFAULT_DB,
-    Entry,
-    Member,
-    Store,
-    Stored,
-    StoryRow,
-    database_url,
-)
+Callers import from here: ``Store`` and the rows it takes and gives, never a submodule.
+"""
+
+from storyline.store.connection import DEFAULT_DB, database_url
+from storyline.store.rows import Entry, Member, Stored, StoryRow
+from storyline.store.store import Store
 
 __all__ = ["DEFAULT_DB", "Entry", "Member", "Store", "Stored", "StoryRow", "database_url"]

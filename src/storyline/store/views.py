@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.store.database import Member, StoryRow
+from storyline.store.rows import Member, StoryRow
 
 
 def story_json(row: StoryRow) -> dict[str, Any]:
@@ -20,9 +20,8 @@ def story_json(row: StoryRow) -> dict[str, Any]:
     }
 
 
-def member_json(m: Member, path: bool = True) -> dict[str, Any]:
-    """``path`` is where the input was read: useful on the command line, not for the
-    API's visitors, who should not learn the server's file names."""
+def member_json(m: Member, *, paths: bool = True) -> dict[str, Any]:
+    """``paths``: where the input was read; render/json.py says why the server hides it."""
     found = {
         "id": m.id,
         "outlet": m.outlet,
@@ -34,6 +33,6 @@ def member_json(m: Member, path: bool = True) -> dict[str, Any]:
         "copy_kind": m.duplicate.kind if m.duplicate else None,
         "similarity": m.duplicate.similarity if m.duplicate else None,
     }
-    if not path:
+    if not paths:
         del found["path"]
     return found

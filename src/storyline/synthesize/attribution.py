@@ -7,6 +7,7 @@ import numpy as np
 
 from storyline.model import Annotated, Sentence, Source
 from storyline.synthesize.overlap import same_content
+from storyline.synthesize.source import source_of
 
 MIN_SIMILARITY = 0.3  # below this cosine two sentences cannot share most of their words
 
@@ -21,9 +22,4 @@ def attribute(story: Annotated, chosen: int, similarity: np.ndarray) -> tuple[So
         candidate = story.sentences[j]
         if candidate.article not in found and same_content(own.text, candidate.text):
             found[candidate.article] = candidate
-    return tuple(_source(story, found[a]) for a in sorted(found))
-
-
-def _source(story: Annotated, sentence: Sentence) -> Source:
-    outlet = story.articles[sentence.article].outlet
-    return Source(sentence.article, outlet, sentence.start, sentence.end)
+    return tuple(source_of(story, a, found[a].start, found[a].end) for a in sorted(found))

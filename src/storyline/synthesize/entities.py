@@ -31,7 +31,10 @@ from functools import lru_cache
 from importlib import resources
 
 from storyline.annotate.entities import without_title
-from storyline.model import Annotated, Entity, Mention, Source
+from storyline.lexicon import titles_pattern
+from storyline.model import Annotated, Entity, Mention
+from storyline.synthesize.disjoint import DisjointSets
+from storyline.synthesize.source import source_of
 
 _KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
@@ -46,11 +49,10 @@ _FINAL_H = re.compile(r"h\b")
 _DOUBLED = re.compile(r"(\w)\1+")
 _GAPS = re.compile(r"[\s-]+")
 _PARENTHESISED = re.compile(r"\s*\(([A-Z]{2,6})\)")
-_TITLE = re.compile(
-    r"((?:[A-Z][\w-]*\s+){0,3}(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Cc]hancellor|"
-    r"[Ss]ecretary(?: of [A-Z]\w+)?|[Gg]overnor|[Mm]ayor|[Ss]enator|[Kk]ing|[Qq]ueen|[Pp]ope|"
-    r"[Cc]hief|[Dd]irector|CEO|[Ss]pokesman|[Ss]pokeswoman|[Cc]ommander|[Aa]mbassador)"
-    r"(?:\s+[A-Z][\w-]*){0,2})\s+$"
+# The role a text gives the person named next ("French President " before "François
+# Hollande"): a title (storyline.lexicon, in either case) amid capitalised words.
+_ROLE = re.compile(
+    r"((?:[A-Z][\w-]*\s+){0,3}" + f"(?i:{titles_pattern()})" + r"(?:\s+[A-Z][\w-]*){0,2})\s+$"
 )
 
 
@@ -61,10 +63,8 @@ def unify(story: Annotated) -> tuple[tuple[Entity, ...], dict[Mention, int]]:
     if not mentions:
         return (), {}
     keys = {m: _key(m.text) for m in mentions}
-    groups = _UnionFind()
     distinct = sorted(set(keys.values()))
-    for key in distinct:
-        groups.find(key)
+    groups = DisjointSets(distinct)
     _by_spelling(distinct, groups)
     _by_initials(distinct, groups)
     _by_part(mentions, keys, groups)
@@ -93,7 +93,7 @@ def _entity(story: Annotated, group: list[Mention], named: list[Mention]) -> Ent
     )
     aliases = sorted({_surface(m.text) for m in group} - {canonical})
     sources = tuple(
-        Source(m.article, story.articles[m.article].outlet, m.start, m.end)
+        source_of(story, m.article, m.start, m.end)
         for m in sorted(group, key=lambda m: (m.article, m.start))
     )
     return Entity(canonical, labels.most_common(1)[0][0], tuple(aliases), sources)
@@ -103,24 +103,7 @@ def _unmarked(story: Annotated) -> list[Mention]:
     """Names the NER tagged somewhere, found again where it did not: in sentences it did
     not read (annotate/nlp.py) or missed. Also initials given in parentheses ("Islamic State
     (IS)") and the listed other names of a found entity of four letters or more."""
-    names: dict[str, str] = {}
-    for m in story.mentions:
-        names.setdefault(_surface(m.text), m.label)
-        words = _surface(m.text).split()
-        if m.label == "PERSON" and len(words) > 1 and len(words[-1]) >= 3:
-            names.setdefault(words[-1], m.label)  # "Hollande" after "François Hollande"
-        text = story.articles[m.article].text
-        initials = _PARENTHESISED.match(text, m.end)
-        if initials and initials.group(1) in _initials(_key(m.text)):
-            names.setdefault(initials.group(1).strip(), m.label)
-    listed = _listed()
-    for name, label in list(names.items()):
-        canonical = listed.get(_key(name))
-        if canonical:
-            for other, key in _listed_forms().get(canonical, ()):
-                if len(key) >= 4:
-                    names.setdefault(other, label)
-    names = {n: label for n, label in names.items() if len(n) >= 2}
+    names = _known_names(story)
     if not names:
         return []
     pattern = re.compile(
@@ -147,6 +130,29 @@ def _unmarked(story: Annotated) -> list[Mention]:
     return found
 
 
+def _known_names(story: Annotated) -> dict[str, str]:
+    """Every name worth looking for again, with its label: as tagged, a person's surname,
+    initials given in parentheses, and the listed other names of a tagged entity."""
+    names: dict[str, str] = {}
+    for m in story.mentions:
+        names.setdefault(_surface(m.text), m.label)
+        words = _surface(m.text).split()
+        if m.label == "PERSON" and len(words) > 1 and len(words[-1]) >= 3:
+            names.setdefault(words[-1], m.label)  # "Hollande" after "François Hollande"
+        text = story.articles[m.article].text
+        initials = _PARENTHESISED.match(text, m.end)
+        if initials and initials.group(1) in _initials(_key(m.text)):
+            names.setdefault(initials.group(1).strip(), m.label)
+    listed = _listed()
+    for name, label in list(names.items()):
+        canonical = listed.get(_key(name))
+        if canonical:
+            for other, key in _listed_forms().get(canonical, ()):
+                if len(key) >= 4:
+                    names.setdefault(other, label)
+    return {n: label for n, label in names.items() if len(n) >= 2}
+
+
 def _role_mentions(story: Annotated) -> dict[Mention, str]:
     """ "the French president" wherever the text has called one person "French President",
     with the key of that person's name."""
@@ -155,9 +161,9 @@ def _role_mentions(story: Annotated) -> dict[Mention, str]:
         if m.label != "PERSON":
             continue
         text = story.articles[m.article].text
-        title = _TITLE.search(text[max(m.start - 60, 0) : m.start])
-        if title:
-            roles[title.group(1).lower()].add(_key(m.text))
+        given = _ROLE.search(text[max(m.start - 60, 0) : m.start])
+        if given:
+            roles[given.group(1).lower()].add(_key(m.text))
     found = {}
     for role, people in roles.items():
         if len(people) != 1 or len(role.split()) < 2:
@@ -195,7 +201,7 @@ def _spelling(key: str) -> str:
     return _GAPS.sub("", key)
 
 
-def _by_spelling(keys: Iterable[str], groups: _UnionFind) -> None:
+def _by_spelling(keys: Iterable[str], groups: DisjointSets[str]) -> None:
     seen: dict[str, str] = {}
     for key in keys:
         if len(key) < 4:
@@ -216,14 +222,14 @@ def _initials(key: str) -> set[str]:
     return {content.upper(), "".join(w[0] for w in words).upper()}
 
 
-def _by_initials(keys: list[str], groups: _UnionFind) -> None:
+def _by_initials(keys: list[str], groups: DisjointSets[str]) -> None:
     short = {k for k in keys if " " not in k and 2 <= len(k) <= 6}
     for key in keys:
         for initials in {i.lower() for i in _initials(key)} & short:
             groups.union(initials, key)
 
 
-def _by_part(mentions: list[Mention], keys: dict[Mention, str], groups: _UnionFind) -> None:
+def _by_part(mentions: list[Mention], keys: dict[Mention, str], groups: DisjointSets[str]) -> None:
     """A one-word name is the one longer name it begins or ends: a person's surname or
     first name ("Pao", "Ellen"), an organisation's first word ("Kleiner" for Kleiner
     Perkins); never when two longer names share it (the Chapa family)."""
@@ -249,7 +255,7 @@ def _by_part(mentions: list[Mention], keys: dict[Mention, str], groups: _UnionFi
     _by_prefix([keys[m] for m in mentions if m.label == "ORG"], groups)
 
 
-def _by_prefix(orgs: list[str], groups: _UnionFind) -> None:
+def _by_prefix(orgs: list[str], groups: DisjointSets[str]) -> None:
     """ "Kleiner Perkins" is "Kleiner Perkins Caufield & Byers" when it begins no other."""
     distinct = sorted(set(orgs))
     for short in distinct:
@@ -259,7 +265,7 @@ def _by_prefix(orgs: list[str], groups: _UnionFind) -> None:
 
 
 def _by_transliteration(
-    mentions: list[Mention], keys: dict[Mention, str], groups: _UnionFind
+    mentions: list[Mention], keys: dict[Mention, str], groups: DisjointSets[str]
 ) -> None:
     """Morsi / Mursi, Mohamed / Mohammed: people's names whose words are alike letter by
     letter (difflib ratio >= 0.8, same first letter, five letters or more)."""
@@ -277,7 +283,7 @@ def _alike(a: str, b: str) -> bool:
     return a[0] == b[0] and min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _by_list(keys: Iterable[str], groups: _UnionFind) -> None:
+def _by_list(keys: Iterable[str], groups: DisjointSets[str]) -> None:
     listed = _listed()
     for key in keys:
         if key in listed:
@@ -314,20 +320,3 @@ def _listed() -> dict[str, str]:
 def _listed_forms() -> dict[str, tuple[tuple[str, str], ...]]:
     """Canonical name → every listed name with its key."""
     return {canonical: tuple((n, _key(n)) for n in names) for canonical, names in _table()}
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)

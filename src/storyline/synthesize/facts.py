@@ -27,8 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from storyline.model import Annotated, Claim, Fact, Figure, Source
+from storyline.model import Annotated, Claim, Fact, FactKind, Figure, Source, Status
+from storyline.synthesize.disjoint import DisjointSets
 from storyline.synthesize.similarity import Likeness
+from storyline.synthesize.source import source_of
 
 CONVERTED = 0.05  # for figures whose units were converted ("6 miles" is 9.66 km)
 SMALL = 10  # below this a count of a noun is too common to align on the noun alone
@@ -78,7 +80,7 @@ def align(story: Annotated) -> tuple[Fact, ...]:
     facts = []
     for members in _merge(groups, conflicts):
         facts.append(_fact(story, [groups[g] for g in members], conflicting=len(members) > 1))
-    order = {"conflicting": 0, "agreed": 1, "complementary": 2}
+    order = {Status.CONFLICTING: 0, Status.AGREED: 1, Status.COMPLEMENTARY: 2}
     facts.sort(
         key=lambda f: (order[f.status], -len({s.article for c in f.claims for s in c.sources}))
     )
@@ -211,19 +213,10 @@ def _same_anchor(a: Figure, b: Figure) -> bool:
 
 
 def _merge(groups: list[list[Figure]], pairs: list[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(len(groups)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
+    merged = DisjointSets(range(len(groups)))
     for i, j in pairs:
-        parent[root(j)] = root(i)
-    merged: dict[int, list[int]] = {}
-    for i in range(len(groups)):
-        merged.setdefault(root(i), []).append(i)
-    return list(merged.values())
+        merged.union(i, j)
+    return merged.sets()
 
 
 def _fact(story: Annotated, groups: Sequence[list[Figure]], conflicting: bool) -> Fact:
@@ -237,12 +230,18 @@ def _fact(story: Annotated, groups: Sequence[list[Figure]], conflicting: bool) -
             fits_all = conflicting and all(_overlap(figure, other) for other in everyone)
             key = (FITS_ALL if fits_all else g, figure.text.casefold())
             _, sources = by_text.setdefault(key, (figure.text, []))
-            sources.append(_source(story, figure))
+            sources.append(source_of(story, figure.article, figure.start, figure.end))
     claims = tuple(Claim(text, tuple(sources), g) for (g, _), (text, sources) in by_text.items())
     articles = {f.article for group in groups for f in group}
-    status = "conflicting" if conflicting else "agreed" if len(articles) > 1 else "complementary"
+    status = (
+        Status.CONFLICTING
+        if conflicting
+        else Status.AGREED
+        if len(articles) > 1
+        else Status.COMPLEMENTARY
+    )
     about = next((f.about for g in groups for f in g if f.about), groups[0][0].noun)
-    return Fact("figure", about, status, claims)
+    return Fact(FactKind.FIGURE, about, status, claims)
 
 
 def _range(figure: Figure, converted: bool = False) -> _Range:
@@ -288,7 +287,3 @@ def _overlap(a: Figure, b: Figure) -> bool:
     converted = a.scale != b.scale
     ra, rb = _range(a, converted), _range(b, converted)
     return a.value == b.value or (ra.low < rb.high and rb.low < ra.high)
-
-
-def _source(story: Annotated, figure: Figure) -> Source:
-    return Source(figure.article, story.articles[figure.article].outlet, figure.start, figure.end)

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from storyline.lexicon import stop_words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 
 
 def content_tokens(text: str) -> frozenset[str]:
     tokens = (t.lower() for t in _TOKEN.findall(text))
-    return frozenset(
-        _stem(t) for t in tokens if (t not in ENGLISH_STOP_WORDS and len(t) > 1) or t.isdigit()
-    )
+    stop = stop_words()
+    return frozenset(_stem(t) for t in tokens if (t not in stop and len(t) > 1) or t.isdigit())
 
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from storyline.model import Annotated, Entity, Mention, Quotation, Quote, Source
+from storyline.model import Annotated, Entity, Mention, Quotation, Quote
+from storyline.synthesize.source import source_of
 
 SAME_QUOTE = 0.8  # share of the shorter quote's words found in the longer one
 _WORD = re.compile(r"\w+")
@@ -45,9 +46,7 @@ def gather(
         )
         longest = max(group, key=lambda q: len(q.text))
         ordered = [longest] + [q for q in group if q is not longest]  # its words come first
-        sources = tuple(
-            Source(q.article, story.articles[q.article].outlet, q.start, q.end) for q in ordered
-        )
+        sources = tuple(source_of(story, q.article, q.start, q.end) for q in ordered)
         quotes.append(Quote(longest.text, names.most_common(1)[0][0] if names else None, sources))
     return tuple(quotes)
 

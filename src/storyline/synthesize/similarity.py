@@ -33,7 +33,7 @@ class Likeness:
                 columns, values = vectors.indices[lo:hi].tolist(), vectors.data[lo:hi].tolist()
                 row = dict(zip(columns, values, strict=True))
             else:
-                dense = np.asarray(vectors[i]).ravel()  # type: ignore[index]
+                dense = np.asarray(vectors[i]).ravel()
                 row = {int(c): float(dense[c]) for c in np.flatnonzero(dense)}
             self.rows[i] = row
         return row

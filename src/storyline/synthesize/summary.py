@@ -79,7 +79,8 @@ def _support(sim: np.ndarray, articles: np.ndarray, n: int) -> np.ndarray:
         if columns.any():
             best[:, a] = sim[:, columns].max(axis=1)
     best[np.arange(len(articles)), articles] = 0.0
-    return best.sum(axis=1) / (n - 1)
+    mean: np.ndarray = best.sum(axis=1) / (n - 1)
+    return mean
 
 
 def select(story: Annotated, budget: int, w: Weights = DEFAULT) -> tuple[list[int], np.ndarray]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from storyline.model import Annotated, Claim, Event, Fact, Source, When
+from storyline.model import Annotated, Claim, Event, Fact, FactKind, Source, Status, When
 from storyline.synthesize.similarity import Likeness
+from storyline.synthesize.source import source_of
 
 SAME_EVENT = 0.3  # cosine of two sentences told of one event on one date
 SAME_STORY_DATE = 0.5  # cosine above which two sentences with different dates disagree
@@ -80,20 +81,16 @@ def _date_facts(story: Annotated, dated: list[list[When]], like: Likeness) -> tu
         articles = {w.article for g in members for w in g}
         if len(articles) < 2:
             continue  # one source's date is in the timeline already
-        status = "conflicting" if rivals else "agreed"
+        status = Status.CONFLICTING if rivals else Status.AGREED
         claims = tuple(
-            Claim(g[0].date or "", tuple(_expression_source(story, w) for w in g), n)
+            Claim(g[0].date or "", tuple(source_of(story, w.article, w.start, w.end) for w in g), n)
             for n, g in enumerate(members)
         )
-        facts.append(Fact("date", story.sentences[group[0].sentence].text, status, claims))
+        facts.append(Fact(FactKind.DATE, story.sentences[group[0].sentence].text, status, claims))
     return tuple(facts)
 
 
 def _sentence_source(story: Annotated, when: When) -> Source:
+    """The whole sentence the date expression stands in (the event as told)."""
     sentence = story.sentences[when.sentence]
-    outlet = story.articles[when.article].outlet
-    return Source(when.article, outlet, sentence.start, sentence.end)
-
-
-def _expression_source(story: Annotated, when: When) -> Source:
-    return Source(when.article, story.articles[when.article].outlet, when.start, when.end)
+    return source_of(story, when.article, sentence.start, sentence.end)

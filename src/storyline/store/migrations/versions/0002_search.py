@@ -16,7 +16,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# The one expression PostgreSQL indexes and the store searches (store/database.py).
+# The one expression PostgreSQL indexes and the store searches (store/search.py).
 PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 
 

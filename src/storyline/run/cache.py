@@ -10,26 +10,25 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 
-from storyline.model import Article, Brief
-from storyline.pipeline import brief_cleaned
+from storyline.model import Brief
 
 SIZE = 256  # briefs kept; one is a few hundred kB at most
 
 
-class Briefs:
-    def __init__(self, depth: str, size: int = SIZE) -> None:
-        self.depth, self.size = depth, size
-        self._kept: OrderedDict[tuple, Brief] = OrderedDict()
+class BriefCache:
+    def __init__(self, size: int = SIZE) -> None:
+        self.size = size
+        self._kept: OrderedDict[Hashable, Brief] = OrderedDict()
         self._lock = threading.Lock()
 
-    def of(self, story: int, articles: list[Article], words: int) -> Brief:
-        key = (story, words, tuple(a.id for a in articles))
+    def get(self, key: Hashable, make: Callable[[], Brief]) -> Brief:
         with self._lock:
             if key in self._kept:
                 self._kept.move_to_end(key)
                 return self._kept[key]
-        made = brief_cleaned(articles, words=words, depth=self.depth)
+        made = make()
         with self._lock:
             self._kept[key] = made
             while len(self._kept) > self.size:

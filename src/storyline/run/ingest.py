@@ -1,7 +1,7 @@
 """Ingest: files in, stories out, one committed batch at a time.
 
-The order of work: pieces of the input are read, cleaned (in chunks of the same file, so a
-site's furniture lines are seen together) and fingerprinted on the engine (prepare.py);
+The order of work: bundles of the input are read, cleaned (in chunks of the same file, so
+a site's furniture lines are seen together) and fingerprinted on the engine (bundles.py);
 here, in input order, what the store already holds is skipped, each article is placed
 (copy of / joins / starts / merges a story), and every ``batch`` articles are committed.
 Grouping state lives in memory and is rebuilt from the store on start, so a killed run
@@ -17,15 +17,14 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 
+from storyline.defaults import BATCH
 from storyline.engine import Engine, Failed
 from storyline.engine.local import LocalEngine
 from storyline.errors import Reason, StorylineError, describe
-from storyline.group import Grouper
+from storyline.group.grouper import Grouper
 from storyline.model import Article, Features, Placement, Problem
-from storyline.prepare import Piece, pieces, prepare, prepare_articles, spent
+from storyline.run.bundles import Bundle, bundles, prepare_articles, prepare_bundle, spent
 from storyline.store import Entry, Store
-
-BATCH = 256
 
 
 @dataclass
@@ -53,29 +52,24 @@ Progress = Callable[[IngestReport], None]
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
+    *,
     on_progress: Progress | None = None,
     batch: int = BATCH,
     engine: Engine | None = None,
 ) -> IngestReport:
-    """``engine`` reads, cleans and fingerprints pieces of the input (prepare.py) in
+    """``engine`` reads, cleans and fingerprints bundles of the input (bundles.py) in
     parallel; this process takes their results in input order, places each article and
     commits, so the stories are the same whichever engine ran."""
     report = IngestReport()
-    work: list[Piece] = []
-    for item in pieces(paths):
-        if isinstance(item, Problem):
-            report.problems.append(item)
-        else:
-            work.append(item)
-    report.files = sum(_files(p) for p in work)
+    work = _work(paths, report)
     start = time.perf_counter()
     grouper, seq = _restore(store)
     report.spent("restore", start)
     run = _Run(store, grouper, seq, report, on_progress, batch)
     engine = engine or LocalEngine()
-    results = engine.map(prepare, work, name=attrgetter("name"))
+    results = engine.map(prepare_bundle, work, name=attrgetter("name"))
     try:
-        for piece, result in zip(work, results, strict=True):
+        for bundle, result in zip(work, results, strict=True):
             if isinstance(result, Failed):
                 failed = describe(Reason.FAILED, result.reason)
                 report.problems.append(Problem(result.name, failed))
@@ -83,7 +77,7 @@ def ingest(
                 for stage, seconds in result.seconds.items():
                     report.seconds[stage] = report.seconds.get(stage, 0.0) + seconds
                 run.take(result.items)
-            report.files_done += _files(piece)
+            report.files_done += _files(bundle)
             run.tick()
         run.flush()
     except StorylineError as e:
@@ -95,9 +89,21 @@ def ingest(
     return report
 
 
-def _files(piece: Piece) -> int:
-    """Files begun in the piece: a large file cut in parts counts once, at its first."""
-    return sum(part.start == 0 for part in piece.parts)
+def _work(paths: Iterable[str | Path], report: IngestReport) -> list[Bundle]:
+    """The input's bundles, its unreadable parts reported and its files counted."""
+    work: list[Bundle] = []
+    for item in bundles(paths):
+        if isinstance(item, Problem):
+            report.problems.append(item)
+        else:
+            work.append(item)
+    report.files = sum(_files(b) for b in work)
+    return work
+
+
+def _files(bundle: Bundle) -> int:
+    """Files begun in the bundle: a large file cut in parts counts once, at its first."""
+    return sum(part.start == 0 for part in bundle.parts)
 
 
 class Ingester:

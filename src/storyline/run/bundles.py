@@ -1,9 +1,9 @@
-"""The parallel half of ingest: read a piece of the input, clean it, fingerprint it.
+"""The parallel half of ingest: read a bundle of the input, clean it, fingerprint it.
 
-Everything here depends on the piece alone, so any engine may run it anywhere; what
-depends on order (placing articles in stories, writing the store) stays in stream.py.
-Small files travel together in one piece so that a corpus of many tiny files does not
-cost a scheduler round trip per file.
+A bundle is a part of a large file alone, or several small files together (so a corpus
+of many tiny files does not cost a scheduler round trip per file). Everything here
+depends on the bundle alone, so any engine may run it anywhere; what depends on order
+(placing articles in stories, writing the store) stays in run/ingest.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.clean import clean, usable
-from storyline.group import features
+from storyline.group.features import features
 from storyline.ingest.parts import Part, cut, read_part, sizes, split_for
 from storyline.model import Article, Features, Problem
 
@@ -23,7 +23,7 @@ FILES_PER_PIECE = 64
 
 
 @dataclass(frozen=True)
-class Piece:
+class Bundle:
     parts: tuple[Part, ...]
 
     @property
@@ -38,7 +38,7 @@ class Prepared:
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, in the worker
 
 
-def pieces(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Piece | Problem]:
+def bundles(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Bundle | Problem]:
     """The work in input order: a part of a large file alone, small files in groups of
     up to ``FILES_PER_PIECE`` or ``split`` bytes."""
     found = sizes(paths)
@@ -52,12 +52,12 @@ def pieces(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Pi
             continue
         length = part.end - part.start if part.end >= 0 else known[part.path]
         if group and (len(group) >= FILES_PER_PIECE or size + length > split):
-            yield Piece(tuple(group))
+            yield Bundle(tuple(group))
             group, size = [], 0
         group.append(part)
         size += length
     if group:
-        yield Piece(tuple(group))
+        yield Bundle(tuple(group))
 
 
 def spent(seconds: dict[str, float], stage: str, since: float) -> float:
@@ -67,9 +67,9 @@ def spent(seconds: dict[str, float], stage: str, since: float) -> float:
     return now
 
 
-def prepare(piece: Piece) -> Prepared:
+def prepare_bundle(bundle: Bundle) -> Prepared:
     prepared = _Preparing()
-    for part in piece.parts:
+    for part in bundle.parts:
         prepared.take(read_part(part))
     return prepared.done()
 

@@ -1,0 +1,30 @@
+"""The placing of one article, given what was placed before it: copies link to their
+original (duplicates.py), everything else joins or starts a story (stories.py)."""
+
+from __future__ import annotations
+
+from storyline.group.duplicates import DuplicateIndex
+from storyline.group.stories import StoryIndex
+from storyline.model import Article, Duplicate, Features, Placement
+
+
+class Grouper:
+    """The order-dependent part of the stream, kept in memory and rebuilt by replay."""
+
+    def __init__(self) -> None:
+        self.duplicates = DuplicateIndex()
+        self.stories = StoryIndex()
+
+    def place(self, article: Article, found: Features) -> Placement:
+        duplicate = self.duplicates.find(found, article.outlet)
+        placement = self.stories.place(article.id, found, duplicate)
+        if duplicate is None:
+            self.duplicates.add(article.id, found, article.outlet)
+        return placement
+
+    def restore(
+        self, article: str, outlet: str, story: int, found: Features, duplicate: Duplicate | None
+    ) -> None:
+        self.stories.restore(article, story, None if duplicate else found)
+        if duplicate is None:
+            self.duplicates.add(article, found, outlet)

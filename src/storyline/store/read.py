@@ -1,0 +1,240 @@
+"""The store's read queries: what the stream reads back, and what the CLI and the web show.
+
+Each takes an open connection and returns plain rows (``rows.py``); retrying them while a
+PostgreSQL server is away is the caller's (``Store``), so these stay plain SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, func, select
+
+from storyline.model import Article, CopyKind, Duplicate, Features, Markup
+from storyline.store.chunks import chunks
+from storyline.store.rows import Member, Stored, StoryRow
+from storyline.store.schema import articles, duplicates, memberships, stories
+from storyline.store.search import matching
+
+_COPY = (duplicates.c.original_id, duplicates.c.kind, duplicates.c.similarity)
+
+# --- what the stream reads -----------------------------------------------------------------
+
+
+def known(c: Connection, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunks(list(ids)):
+        found.update(c.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
+    return found
+
+
+def counters(c: Connection) -> tuple[int, int]:
+    """(next storing sequence number, next free story id)."""
+    seq = c.scalar(select(func.max(articles.c.seq))) or 0
+    story = c.scalar(select(func.max(stories.c.id))) or 0
+    return seq + 1, story + 1
+
+
+def replay(c: Connection) -> Iterator[Stored]:
+    """Every stored article in storing order, streamed (``yield_per``): a store can hold
+    more than memory."""
+    columns = ("id", "outlet", "terms", "fingerprint", "minhash", "published", "seen")
+    query = _linked(*columns).order_by(articles.c.seq)
+    for row in c.execution_options(yield_per=2000).execute(query):
+        found = Features(
+            terms=tuple((t, n) for t, n in json.loads(row.terms)),
+            fingerprint=row.fingerprint,
+            minhash=bytes(row.minhash),
+            when=row.published or row.seen,
+        )
+        yield Stored(row.id, row.outlet, row.story_id, found, _copy(row))
+
+
+# --- what users read -------------------------------------------------------------------------
+
+
+def live_stories(c: Connection, since: dt.date | None = None) -> list[StoryRow]:
+    query = select(stories).where(stories.c.merged_into.is_(None))
+    if since is not None:
+        query = query.where(stories.c.last_seen >= since)
+    rows = list(c.execute(query.order_by(stories.c.last_seen.desc(), stories.c.id)))
+    members = _members_by_story(c, [r.id for r in rows])
+    return [_story_row(r, members.get(r.id, [])) for r in rows]
+
+
+def resolve(c: Connection, story: int) -> int | None:
+    """The live story an id refers to now (stories merge), or None if there is none."""
+    for _ in range(1000):
+        row = c.execute(select(stories).where(stories.c.id == story)).first()
+        if row is None:
+            return None
+        if row.merged_into is None:
+            return story
+        story = row.merged_into
+    return None
+
+
+def story(c: Connection, story: int) -> tuple[StoryRow, list[Member]] | None:
+    live = resolve(c, story)
+    if live is None:
+        return None
+    row = c.execute(select(stories).where(stories.c.id == live)).one()
+    members = _members_by_story(c, [live]).get(live, [])
+    return _story_row(row, members), members
+
+
+def articles_of(c: Connection, story: int) -> list[Article]:
+    """The originals of a story (copies add nothing), cleaned, in storing order."""
+    live = resolve(c, story)
+    if live is None:
+        return []
+    query = (
+        select(articles)
+        .join(memberships, memberships.c.article_id == articles.c.id)
+        .outerjoin(duplicates, duplicates.c.article_id == articles.c.id)
+        .where(memberships.c.story_id == live, duplicates.c.article_id.is_(None))
+        .order_by(articles.c.seq)
+    )
+    return [_article(r) for r in c.execute(query)]
+
+
+def page(
+    c: Connection, limit: int, offset: int = 0, query: str | None = None
+) -> tuple[list[StoryRow], int]:
+    """One page of live stories, most recent first, or of those whose articles match
+    ``query`` (best match first), and how many there are in all. The search is the
+    database's own: SQLite FTS5, PostgreSQL full text (``search.py``)."""
+    if query is not None:
+        ids, total = matching(c, query, limit, offset)
+        return _rows(c, ids), total
+    live = stories.c.merged_into.is_(None)
+    total = c.scalar(select(func.count()).select_from(stories).where(live)) or 0
+    ids = list(
+        c.scalars(
+            select(stories.c.id)
+            .where(live)
+            .order_by(stories.c.last_seen.desc().nulls_last(), stories.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+    )
+    return _rows(c, ids), total
+
+
+def outlet_page(
+    c: Connection, outlet: str, limit: int, offset: int = 0
+) -> tuple[list[StoryRow], int]:
+    """The stories an outlet reported, its latest first."""
+    matched = (
+        select(memberships.c.story_id, func.max(articles.c.seq).label("latest"))
+        .join(articles, articles.c.id == memberships.c.article_id)
+        .where(articles.c.outlet == outlet)
+        .group_by(memberships.c.story_id)
+        .subquery()
+    )
+    total = c.scalar(select(func.count()).select_from(matched)) or 0
+    ids = list(
+        c.scalars(
+            select(matched.c.story_id).order_by(matched.c.latest.desc()).limit(limit).offset(offset)
+        )
+    )
+    return _rows(c, ids), total
+
+
+def article(c: Connection, article: str) -> tuple[Article, int] | None:
+    """A stored article (cleaned text) and the live story it belongs to."""
+    query = (
+        select(articles, memberships.c.story_id)
+        .join(memberships, memberships.c.article_id == articles.c.id)
+        .where(articles.c.id == article)
+    )
+    row = c.execute(query).first()
+    if row is None:
+        return None
+    return _article(row), row.story_id
+
+
+def count(c: Connection) -> dict[str, int]:
+    live = stories.c.merged_into.is_(None)
+    return {
+        "articles": c.scalar(select(func.count()).select_from(articles)) or 0,
+        "copies": c.scalar(select(func.count()).select_from(duplicates)) or 0,
+        "stories": c.scalar(select(func.count()).select_from(stories).where(live)) or 0,
+    }
+
+
+# --- rows into shapes --------------------------------------------------------------------------
+
+
+def _rows(c: Connection, ids: Sequence[int]) -> list[StoryRow]:
+    """The stories ``ids`` names, in that order."""
+    found = {
+        r.id: r
+        for chunk in chunks(ids)
+        for r in c.execute(select(stories).where(stories.c.id.in_(chunk)))
+    }
+    members = _members_by_story(c, ids)
+    return [_story_row(found[i], members.get(i, [])) for i in ids if i in found]
+
+
+def _members_by_story(c: Connection, ids: Sequence[int]) -> dict[int, list[Member]]:
+    found: dict[int, list[Member]] = {}
+    for chunk in chunks(list(ids)):
+        rows = c.execute(
+            _linked("id", "outlet", "title", "url", "path", "day")
+            .where(memberships.c.story_id.in_(chunk))
+            .order_by(memberships.c.story_id, articles.c.seq)
+        )
+        for r in rows:
+            found.setdefault(r.story_id, []).append(
+                Member(r.id, r.outlet, r.title, r.url, r.path, r.day, _copy(r))
+            )
+    return found
+
+
+def _story_row(row: Row[*tuple[Any, ...]], members: Sequence[Member]) -> StoryRow:
+    outlets = tuple(dict.fromkeys(m.outlet for m in members))
+    copies = sum(1 for m in members if m.duplicate)
+    return StoryRow(
+        row.id,
+        row.headline,
+        row.first_seen,
+        row.last_seen,
+        len(members),
+        copies,
+        outlets,
+    )
+
+
+def _article(r: Row[*tuple[Any, ...]]) -> Article:
+    return Article(
+        id=r.id,
+        path=r.path,
+        outlet=r.outlet,
+        kind=Markup(r.kind),
+        raw="",
+        text=r.text,
+        url=r.url,
+        title=r.title,
+        published=r.published,
+        seen=r.seen,
+    )
+
+
+def _linked(*columns: str) -> Select[*tuple[Any, ...]]:
+    """``columns`` of the stored articles, with the story each belongs to (``story_id``)
+    and its copy link (``_copy``)."""
+    return (
+        select(memberships.c.story_id, *articles.c[columns], *_COPY)
+        .join(articles, articles.c.id == memberships.c.article_id)
+        .outerjoin(duplicates, duplicates.c.article_id == articles.c.id)
+    )
+
+
+def _copy(row: Row[*tuple[Any, ...]]) -> Duplicate | None:
+    """The copy link of a row selected with ``_COPY`` (outer-joined: None for originals)."""
+    original = row.original_id
+    return Duplicate(original, CopyKind(row.kind), row.similarity) if original else None

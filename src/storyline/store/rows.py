@@ -1,0 +1,63 @@
+"""What goes into the store and what comes out of it, as plain frozen data.
+
+These are the store's side of its interface: the stream hands it ``Entry`` batches and
+rebuilds itself from ``Stored``; the CLI and the web read ``StoryRow`` and ``Member``. They
+live apart from the SQL so that callers (and ``views.py``) can use them without the queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from storyline.model import Article, Duplicate, Features
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article of a batch, as the stream decided it."""
+
+    article: Article
+    features: Features
+    story: int
+    seq: int
+    duplicate: Duplicate | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored article as replay needs it, in storing order."""
+
+    id: str
+    outlet: str
+    story: int
+    features: Features
+    duplicate: Duplicate | None
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """A live story as lists show it: its articles and copies counted, its outlets in
+    storing order."""
+
+    id: int
+    headline: str | None
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    articles: int
+    copies: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Member:
+    """One article of a story as its page lists it; ``duplicate`` links a copy to its
+    original."""
+
+    id: str
+    outlet: str
+    title: str | None
+    url: str | None
+    path: str
+    day: dt.date | None
+    duplicate: Duplicate | None

@@ -1,0 +1,103 @@
+"""The story store: SQLite by default, PostgreSQL for server deployments, same code.
+
+``Store`` is the one class the rest of the code talks to the store through. It holds the
+connection (``connection.py``) and runs the write (``write.py``) and the reads (``read.py``)
+on it, each tried again while a PostgreSQL server is away; the SQL lives in those modules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy.exc import DBAPIError
+
+from storyline.model import Article
+from storyline.store import read, write
+from storyline.store.connection import Database
+from storyline.store.rows import Entry, Member, Stored, StoryRow
+
+
+class Store(Database):
+    """Open with ``Store(url=None, create=True)`` (``database_url`` says which database),
+    use as a context manager or ``close()``. Every failure is one ``StorylineError`` line."""
+
+    # --- what the stream reads -------------------------------------------------------
+
+    def known(self, ids: Sequence[str]) -> set[str]:
+        return self._read(read.known, ids)
+
+    def counters(self) -> tuple[int, int]:
+        """(next storing sequence number, next free story id)."""
+        return self._read(read.counters)
+
+    def replay(self) -> Iterator[Stored]:
+        """Every stored article in storing order. Not tried again (what was yielded cannot
+        be taken back): a failure ends it."""
+        try:
+            with self.engine.connect() as c:
+                yield from read.replay(c)
+        except DBAPIError as e:
+            raise self._failed("read", e) from e
+
+    # --- the one write -------------------------------------------------------------------
+
+    def write(self, entries: Sequence[Entry], merges: Sequence[tuple[int, int]] = ()) -> None:
+        """Store a batch and its effect on stories atomically. ``merges`` lists
+        (absorbed, survivor) in the order they happened. A server that went away may have
+        committed the batch before the connection broke: it is looked for before a second
+        try, so it is stored once (found in part, another writer stored some of it, and
+        the second try fails on the duplicates rather than drop the rest)."""
+        tries = 0
+
+        def once() -> None:
+            nonlocal tries
+            tries += 1
+            if tries > 1:
+                ids = [e.article.id for e in entries]
+                if self.known(ids) == set(ids):
+                    return
+            self._write(entries, merges)
+
+        self.patiently("write to", once)
+
+    def _write(self, entries: Sequence[Entry], merges: Sequence[tuple[int, int]]) -> None:
+        with self.engine.begin() as c:
+            write.batch(c, entries, merges)
+
+    # --- what users read -------------------------------------------------------------------
+
+    def stories(self, since: dt.date | None = None) -> list[StoryRow]:
+        """The live stories (last seen on or after ``since``), most recent first."""
+        return self._read(read.live_stories, since)
+
+    def resolve(self, story: int) -> int | None:
+        """The live story an id refers to now (stories merge), or None if there is none."""
+        return self._read(read.resolve, story)
+
+    def story(self, story: int) -> tuple[StoryRow, list[Member]] | None:
+        """The live story an id refers to, and its members in storing order."""
+        return self._read(read.story, story)
+
+    def articles_of(self, story: int) -> list[Article]:
+        """The originals of a story (copies add nothing), cleaned, in storing order."""
+        return self._read(read.articles_of, story)
+
+    def page(
+        self, limit: int, offset: int = 0, query: str | None = None
+    ) -> tuple[list[StoryRow], int]:
+        """One page of live stories, most recent first, or of those whose articles match
+        ``query`` (best match first), and how many there are in all."""
+        return self._read(read.page, limit, offset, query)
+
+    def outlet_page(self, outlet: str, limit: int, offset: int = 0) -> tuple[list[StoryRow], int]:
+        """The stories an outlet reported, its latest first, and how many there are."""
+        return self._read(read.outlet_page, outlet, limit, offset)
+
+    def article(self, article: str) -> tuple[Article, int] | None:
+        """A stored article (cleaned text) and the live story it belongs to."""
+        return self._read(read.article, article)
+
+    def count(self) -> dict[str, int]:
+        """How many articles, copies and live stories the store holds."""
+        return self._read(read.count)
