@@ -158,7 +158,7 @@ def run(db: Path, requests: int, seconds: float) -> list[Cell]:
     cells: list[Cell] = []
     try:
         with Store(db) as store:
-            stories, total = store.page(200, 0)
+            stories, total = store.page(200)
         ids = [s.id for s in stories]
         words = search_words(db)
         first_views = asyncio.run(

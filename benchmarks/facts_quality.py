@@ -176,7 +176,7 @@ def date_scores(
     cluster: dict, articles: Sequence[Article], maps: Sequence[Passage], depth: str
 ) -> tuple[int, int, int, int, int]:
     """(right, total, right among resolvable, resolvable, guesses where gold is undated)."""
-    story = annotate(articles, depth)
+    story = annotate(articles, depth=depth)
     found = []
     for when in story.whens:
         span = maps[when.article].span(when.start, when.end)

@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for centroid, support, position, redundancy in grid:
         w = Weights(centroid, support, position, redundancy)
         rows = [
-            rouge_f1(scorer, ref, [s.text for s in summarize(story, args.words, w)])
+            rouge_f1(scorer, ref, [s.text for s in summarize(story, args.words, weights=w)])
             for story, ref in clusters
         ]
         r1, r2, rl = (statistics.mean(col) for col in zip(*rows, strict=True))

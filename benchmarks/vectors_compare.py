@@ -55,7 +55,7 @@ def main() -> int:
         start = time.perf_counter()
         texts = [s.text for s in story.sentences]
         dense = model.encode(texts, normalize_embeddings=True, batch_size=64)
-        minilm = summarize(replace(story, vectors=dense), 260, MINILM_WEIGHTS)
+        minilm = summarize(replace(story, vectors=dense), 260, weights=MINILM_WEIGHTS)
         seconds["minilm"] += time.perf_counter() - start
         for name, summary in (("tf-idf", tfidf), ("minilm", minilm)):
             rows[name].append(rouge_f1(scorer, ref, [s.text for s in summary]))

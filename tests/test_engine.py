@@ -89,7 +89,7 @@ def test_a_large_jsonl_file_is_cut_by_line_and_each_line_read_once(
     records = [json.dumps({"text": f"Report {i}: " + "words " * (i % 40)}) for i in range(150)]
     big = tmp_path / "big.jsonl"
     big.write_text("\n".join(records) + "\n")
-    cut = [p for p in parts([big], split) if isinstance(p, Part)]
+    cut = [p for p in parts([big], split=split) if isinstance(p, Part)]
     assert len(cut) > 1
     assert [i for p in cut for i in ids(read_part(p))] == ids(read_file(big))
 
@@ -102,7 +102,7 @@ def test_a_large_warc_file_is_cut_by_record_and_each_record_read_once(
     warc = tmp_path / ("crawl.warc.gz" if compressed else "crawl.warc")
     data = b"".join(gzip.compress(r) for r in records) if compressed else b"".join(records)
     warc.write_bytes(data)
-    cut = [p for p in parts([warc], len(data) // 7) if isinstance(p, Part)]
+    cut = [p for p in parts([warc], split=len(data) // 7) if isinstance(p, Part)]
     assert len(cut) >= 7
     whole = ids(read_file(warc))
     assert len(whole) == 40

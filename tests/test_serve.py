@@ -204,11 +204,11 @@ def test_pages_link_the_stylesheet_the_html_brief_inlines(client: TestClient) ->
 def test_search_works_in_postgresql(store_url: str) -> None:
     with Store(store_url) as store:
         ingest([EXAMPLES], store)
-        rows, total = store.page(10, 0, "footbridge harbour")
+        rows, total = store.page(10, query="footbridge harbour")
         assert total == 1 and "Footbridge" in (rows[0].headline or "")
-        assert store.page(10, 0, "zzqxv") == ([], 0)
-        assert store.page(10, 0, 'harbour" (')[1] >= 1
-        page, total = store.page(2, 0)
+        assert store.page(10, query="zzqxv") == ([], 0)
+        assert store.page(10, query='harbour" (')[1] >= 1
+        page, total = store.page(2)
         assert len(page) == 2 and total >= 3
 
 

@@ -42,7 +42,7 @@ def describe(reason: Reason, detail: str = "") -> str:
     return f"{reason.value}: {detail}" if detail else reason.value
 
 
-def one_line(error: BaseException, limit: int = 300) -> str:
+def one_line(error: BaseException, *, limit: int = 300) -> str:
     """An exception as a user reads it in one line: its type and its own words."""
     text = " ".join(str(error).split())[:limit]
     return f"{type(error).__name__}: {text}" if text else type(error).__name__

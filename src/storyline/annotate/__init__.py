@@ -25,12 +25,12 @@ def warm_up(depth: Depth = Depth.FAST) -> None:
     if Depth(depth) is Depth.OFF:
         return
     said = "About 10 km and $5 million, two people said."
-    story = annotate([Article("warm-up", "", "", Markup.TEXT, "", text=said)], depth)
+    story = annotate([Article("warm-up", "", "", Markup.TEXT, "", text=said)], depth=depth)
     if not story.figures:
         raise RuntimeError("the fact layer found nothing in its warm-up sentence")
 
 
-def annotate(articles: Sequence[Article], depth: Depth = Depth.FAST) -> Annotated:
+def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annotated:
     """``depth``: off (sentences and vectors only), fast or full (annotate/nlp.py)."""
     try:
         depth = Depth(depth)

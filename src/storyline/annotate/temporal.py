@@ -73,7 +73,7 @@ def whens(piece: Parsed, published: dt.date | None) -> list[When]:
     return found
 
 
-def resolve(expression: str, published: dt.date | None, future: bool = False) -> str | None:
+def resolve(expression: str, published: dt.date | None, *, future: bool = False) -> str | None:
     """ISO date at the expression's precision, or None when it cannot be pinned down."""
     expression = _TRIM.sub("", expression.strip())
     if published is None and not _OWN_YEAR.search(expression):

@@ -16,7 +16,7 @@ from storyline.model import Article, Problem
 MAX_TEXT_CHARS = 200_000
 
 
-def clean(articles: Sequence[Article], same_story: bool = True) -> tuple[Article, ...]:
+def clean(articles: Sequence[Article], *, same_story: bool = True) -> tuple[Article, ...]:
     """Clean a batch together: lines that several documents share and words the other
     reports use are evidence about what is furniture and what is story. A batch from a
     stream (``same_story=False``) still shares furniture, but not vocabulary."""
@@ -29,7 +29,7 @@ def clean(articles: Sequence[Article], same_story: bool = True) -> tuple[Article
             text = _without_title(clean_html(article.raw), article.title)
         else:
             others: frozenset[str] = frozenset().union(*(v for j, v in enumerate(vocab) if j != i))
-            text = clean_text(article.raw, shared, others, article.title)
+            text = clean_text(article.raw, shared=shared, others=others, title=article.title)
         cleaned.append(replace(article, text=text))
     return tuple(cleaned)
 

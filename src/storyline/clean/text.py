@@ -93,6 +93,7 @@ def shared_lines(documents: Sequence[list[Line]]) -> Counter[str]:
 
 def clean_text(
     raw: str,
+    *,
     shared: Counter[str] | None = None,
     others: frozenset[str] = frozenset(),
     title: str | None = None,

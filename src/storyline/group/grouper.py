@@ -17,7 +17,7 @@ class Grouper:
 
     def place(self, article: Article, found: Features) -> Placement:
         duplicate = self.duplicates.find(found, article.outlet)
-        placement = self.stories.place(article.id, found, duplicate)
+        placement = self.stories.place(article.id, found, duplicate=duplicate)
         if duplicate is None:
             self.duplicates.add(article.id, found, article.outlet)
         return placement

@@ -87,7 +87,7 @@ class StoryIndex:
         self._next_id = 1
 
     def place(
-        self, article: str, features: Features, duplicate: Duplicate | None = None
+        self, article: str, features: Features, *, duplicate: Duplicate | None = None
     ) -> Placement:
         """Decide and record where ``article`` belongs. A copy goes where its original is."""
         if duplicate is not None:

@@ -16,7 +16,7 @@ MAX_LINE_BYTES = 5_000_000
 
 
 def jsonl_articles(
-    path: str, lines: Iterable[bytes], report_empty: bool = True
+    path: str, lines: Iterable[bytes], *, report_empty: bool = True
 ) -> Iterator[Article | Problem]:
     empty = True
     for number, line in enumerate(lines, start=1):

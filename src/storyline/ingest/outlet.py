@@ -106,7 +106,9 @@ def _canonical(name: str) -> str | None:
     return None
 
 
-def infer_outlet(path: str, text: str, url: str | None = None, declared: str | None = None) -> str:
+def infer_outlet(
+    path: str, text: str, *, url: str | None = None, declared: str | None = None
+) -> str:
     """A known outlet's domain beats a declared name, which beats an unknown host name."""
     host = from_url(url)
     if host and any(host == o.name for o in known_outlets()):

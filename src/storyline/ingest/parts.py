@@ -82,7 +82,7 @@ def cut(found: Iterable[Sized | Problem], split: int) -> Iterator[Part | Problem
             yield Part(str(path))
 
 
-def parts(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Part | Problem]:
+def parts(paths: Iterable[str | Path], *, split: int | None = None) -> Iterator[Part | Problem]:
     found = sizes(paths)
     yield from cut(found, split or split_for(found))
 
@@ -100,7 +100,9 @@ def read_part(part: Part) -> Iterator[Article | Problem]:
     try:
         with path.open("rb") as f:
             if kind_of(path) is InputKind.WARC:
-                yield from warc_articles(part.name, f, MAX_DOCUMENT_BYTES, part.start, part.end)
+                yield from warc_articles(
+                    part.name, f, MAX_DOCUMENT_BYTES, start=part.start, end=part.end
+                )
             else:
                 found = _lines_in(f, part)
                 yield from jsonl.jsonl_articles(part.name, found, report_empty=not part.start)

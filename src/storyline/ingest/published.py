@@ -43,7 +43,7 @@ def parse_date(value: object) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def dateline(text: str, lines_to_scan: int = 25) -> dt.date | None:
+def dateline(text: str, *, lines_to_scan: int = 25) -> dt.date | None:
     lines = [line for line in text.splitlines() if line.strip()]
     for line in lines[:lines_to_scan]:
         stamped = _STAMP.search(line)  # "Posted: Wednesday, June 27, 2012" in a long line

@@ -12,7 +12,7 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def guess_title(text: str, lines_to_scan: int = 8) -> str | None:
+def guess_title(text: str, *, lines_to_scan: int = 8) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     body = _words(" ".join(line for line in lines if len(line.split()) > 15))
     best, best_score = None, 0.0

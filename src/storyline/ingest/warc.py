@@ -27,7 +27,7 @@ MAX_RECORD_BYTES = 100_000_000
 
 
 def warc_articles(
-    path: str, f: BinaryIO, limit: int, start: int = 0, end: int | None = None
+    path: str, f: BinaryIO, limit: int, *, start: int = 0, end: int | None = None
 ) -> Iterator[Article | Problem]:
     """Articles from the HTML pages of ``f``; ``limit`` caps the bytes read per page.
     With ``start``/``end`` (a partition of a large file, ingest/parts.py): the records

@@ -113,7 +113,7 @@ def _from_clean(
     """Every way in ends here: the article limit and the stages, in their order."""
     _check_words(words)
     articles, problems = _within_limit(articles, problems)
-    story = annotate(articles, depth)
+    story = annotate(articles, depth=depth)
     entities, entity_of = unify(story)
     figures = align(story)
     events, dates = timeline(story)

@@ -38,7 +38,7 @@ class Prepared:
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, in the worker
 
 
-def bundles(paths: Iterable[str | Path], split: int | None = None) -> Iterator[Bundle | Problem]:
+def bundles(paths: Iterable[str | Path], *, split: int | None = None) -> Iterator[Bundle | Problem]:
     """The work in input order: a part of a large file alone, small files in groups of
     up to ``FILES_PER_PIECE`` or ``split`` bytes."""
     found = sizes(paths)

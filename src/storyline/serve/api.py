@@ -78,7 +78,7 @@ def list_stories(
 ) -> dict[str, Any]:
     """Live stories, most recent first; with ``q``, those whose articles match every word,
     best match first."""
-    rows, total = store.page(limit, offset, q)
+    rows, total = store.page(limit, offset=offset, query=q)
     return page(rows, total, limit, offset)
 
 
@@ -116,7 +116,7 @@ def outlet_coverage(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """The stories the outlet reported, its latest first."""
-    rows, total = store.outlet_page(outlet, limit, offset)
+    rows, total = store.outlet_page(outlet, limit, offset=offset)
     if not total:
         raise HTTPException(404, f"no articles from the outlet {outlet!r}")
     return {"outlet": outlet} | page(rows, total, limit, offset)

@@ -45,7 +45,7 @@ def story_list(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     query = q.strip() if q and q.strip() else None
-    rows, total = state(request).store.page(PER_PAGE, (page - 1) * PER_PAGE, query)
+    rows, total = state(request).store.page(PER_PAGE, offset=(page - 1) * PER_PAGE, query=query)
     return _render(
         "list.html.j2",
         heading=f"Stories matching “{query}”" if query else "Stories",
@@ -64,7 +64,7 @@ def outlet_page(
     outlet: Annotated[str, Path(max_length=200)],
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
-    rows, total = state(request).store.outlet_page(outlet, PER_PAGE, (page - 1) * PER_PAGE)
+    rows, total = state(request).store.outlet_page(outlet, PER_PAGE, offset=(page - 1) * PER_PAGE)
     if not total:
         raise HTTPException(404, f"no articles from the outlet {outlet!r}")
     return _render(

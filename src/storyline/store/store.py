@@ -84,13 +84,15 @@ class Store(Database):
         return self._read(read.articles_of, story)
 
     def page(
-        self, limit: int, offset: int = 0, query: str | None = None
+        self, limit: int, *, offset: int = 0, query: str | None = None
     ) -> tuple[list[StoryRow], int]:
         """One page of live stories, most recent first, or of those whose articles match
         ``query`` (best match first), and how many there are in all."""
         return self._read(read.page, limit, offset, query)
 
-    def outlet_page(self, outlet: str, limit: int, offset: int = 0) -> tuple[list[StoryRow], int]:
+    def outlet_page(
+        self, outlet: str, limit: int, *, offset: int = 0
+    ) -> tuple[list[StoryRow], int]:
         """The stories an outlet reported, its latest first, and how many there are."""
         return self._read(read.outlet_page, outlet, limit, offset)
 

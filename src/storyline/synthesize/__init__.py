@@ -13,9 +13,9 @@ from storyline.synthesize.timeline import timeline
 
 
 def summarize(
-    story: Annotated, words: int, weights: Weights = DEFAULT
+    story: Annotated, words: int, *, weights: Weights = DEFAULT
 ) -> tuple[SummarySentence, ...]:
-    chosen, sim = select(story, words, weights)
+    chosen, sim = select(story, words, w=weights)
     return tuple(
         SummarySentence(story.sentences[i].text, attribute(story, i, sim[i])) for i in chosen
     )

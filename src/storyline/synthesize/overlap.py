@@ -51,7 +51,7 @@ def _stem(token: str) -> str:
     return token
 
 
-def same_content(a: str, b: str, threshold: float = 0.6) -> bool:
+def same_content(a: str, b: str, *, threshold: float = 0.6) -> bool:
     if numbers(a) != numbers(b):
         return False
     ta, tb = content_tokens(a), content_tokens(b)

@@ -83,7 +83,7 @@ def _support(sim: np.ndarray, articles: np.ndarray, n: int) -> np.ndarray:
     return mean
 
 
-def select(story: Annotated, budget: int, w: Weights = DEFAULT) -> tuple[list[int], np.ndarray]:
+def select(story: Annotated, budget: int, *, w: Weights = DEFAULT) -> tuple[list[int], np.ndarray]:
     """Indices of the chosen sentences in reading order, and the similarity matrix."""
     sentences = story.sentences
     if not sentences:
