@@ -1,4 +1,37 @@
-"""Shared fixtures: the example corpus, the real seeds beside the clone, a temp dir of inputs."""
+"""Fixtures only: the seeds beside the clone, a real PostgreSQL server and a fresh store of
+each kind, and the briefs several test modules read. Plain helpers, the server's
+``Postgres`` class included (tests/store/ starts and stops it), are in helpers.py.
+
+Where a test lives. tests/ mirrors src/storyline/: a test goes in the folder of the
+module whose decision it checks, whichever way it reaches that decision (a function call,
+the CLI in process, or the real command in a child process), and its file is named for
+what it checks (tests/ingest/test_warc.py, tests/group/test_stories.py). So:
+
+- a reader's articles and problems: tests/ingest/; boilerplate: tests/clean/; what is
+  found in a sentence: tests/annotate/; what the brief says of it: tests/synthesize/; the
+  brief as text: tests/render/;
+- how the store reads, searches, writes a batch and meets a failing disk or server:
+  tests/store/; copies and stories: tests/group/;
+- the order of the stages, the limits, batches, replay and resuming, a `kill -9` of
+  `storyline ingest` included: tests/run/ (what it checks is run/ingest.py's commits,
+  not the CLI's parsing); the engines' map and the Dask cluster: tests/engine/;
+- what the CLI itself decides (arguments, output, exit codes, one-line errors, its
+  silence about libraries' log lines): tests/cli/; the API, the pages and the pages in
+  a browser: tests/serve/.
+
+Top-level files are about the whole project: its layout and docs, its dependencies,
+the example stories, the quality gates over real data (test_benchmarks.py), and the
+properties of the whole command under hostile or oversized input (test_fuzz.py,
+test_bounds.py).
+
+Each test checks one scenario: the same check over several inputs is parametrized, and
+setup several tests share is a fixture (here, or in a folder's own conftest.py).
+
+Every test module is in a package (an ``__init__.py`` in each folder), so two files may
+share a name in different folders; pyproject.toml puts tests/ on the path, so
+``import helpers`` (and ``import fuzzing``) works from every folder. No test module
+imports another test module.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +41,14 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-SHARED_DATA = ROOT.parent / "shared" / "data"
-SEEDS = SHARED_DATA / "seeds"
-STORIES = sorted(p for p in EXAMPLES.iterdir() if p.is_dir())
-# An article whose text and metadata try to run script in a page (each sets window.pwned).
-HOSTILE = {
-    "text": "Storm <script>window.pwned = 1; alert('x')</script> cut power to 900 homes in "
-    'Brask on Monday, <img src=x onerror="window.pwned = 2"> the utility said.',
-    "title": "<img src=x onerror=window.pwned=3> Brask storm",
-    "outlet": "Brask <b>Daily</b>",
-    "url": "javascript:window.pwned=4",
-}
+from helpers import QUIET, SEEDS, STORIES, Postgres, example_briefs, new_database
+from storyline import brief
+from storyline.model import Brief
 
 
 @pytest.fixture(scope="session")
@@ -37,55 +58,12 @@ def seeds() -> Path:
     return SEEDS
 
 
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
-
-
 def _pg_bin(name: str) -> str | None:
     found = shutil.which(name)
     if found:
         return found
     candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     return candidates[-1] if candidates else None
-
-
-@dataclass(frozen=True)
-class Postgres:
-    """A real PostgreSQL server on 127.0.0.1 that a test may stop and start again."""
-
-    url: str
-    command: tuple[str, ...]  # pg_ctl, as the user the server runs as
-    data: Path
-    options: str
-    log: Path
-
-    def start(self) -> None:
-        subprocess.run(
-            [
-                *self.command,
-                "-D",
-                str(self.data),
-                "-o",
-                self.options,
-                "-l",
-                str(self.log),
-                "-w",
-                "start",
-            ],
-            **_QUIET,
-        )
-
-    def stop(self) -> None:
-        """As a crash or `systemctl restart` would: connections are cut, not finished."""
-        subprocess.run([*self.command, "-D", str(self.data), "-m", "immediate", "stop"], **_QUIET)
-
-
-_QUIET: dict = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "check": True}
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +87,7 @@ def postgres() -> Iterator[Postgres]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "storyline", "-A", "trust"], **_QUIET)
+    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "storyline", "-A", "trust"], **QUIET)
     server = Postgres(
         url=f"postgresql://storyline@127.0.0.1:{port}",
         command=(*prefix, pg_ctl),
@@ -138,11 +116,19 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return new_database(request.getfixturevalue("postgres_server"))
 
 
-def new_database(server: str) -> str:
-    """The URL of a new, empty database on ``server``."""
-    import psycopg
+@pytest.fixture(scope="session")
+def all_briefs() -> list[Brief]:
+    """A brief of each example story and of the seeds, at three lengths each."""
+    return example_briefs()
 
-    name = f"t{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return f"{server}/{name}"
+
+@pytest.fixture(scope="session")
+def harbour_bridge() -> Brief:
+    """The brief of the harbour-bridge example story, at the default length and depth."""
+    return brief([STORIES[1]])
+
+
+@pytest.fixture(scope="session")
+def seeds_brief(seeds: Path) -> Brief:
+    """The brief of the two seed reports, at the default length and depth."""
+    return brief([seeds])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED_DATA
+from helpers import ROOT, SHARED_DATA, assert_faithful_and_linked
 
 LONGBENCH = SHARED_DATA / "summarization/multinews-longbench/multi_news.jsonl"
 
@@ -80,12 +80,32 @@ def test_every_fact_of_the_gold_clusters_points_at_its_text_and_quality_holds() 
         pytest.skip("shared data not beside the clone")
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import facts_quality
-    import faithful
 
-    result = facts_quality.run("fast", check=faithful.check_all, out=lambda _: None, repeats=0)
+    result = facts_quality.run(
+        "fast", check=assert_faithful_and_linked, out=lambda _: None, repeats=0
+    )
     assert result["conflicts"].precision >= 0.9
     assert result["conflicts"].recall >= 0.8
     assert result["agreements"].precision >= 0.9
     assert result["aliases"].precision >= 0.9
     right, total = result["dates"][:2]
     assert right / total >= 0.9
+
+
+@pytest.mark.slow
+def test_the_shipped_line_model_is_what_its_training_script_makes(tmp_path: Path) -> None:
+    """benchmarks/train_lines.py rebuilds the scraped-text cleaner's model byte for byte,
+    so the artifact in the package is the script's, and its printed scores are its own."""
+    if not (SHARED_DATA / "extraction").exists():
+        pytest.skip("shared data not beside the clone")
+    out = tmp_path / "line_model.joblib"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/train_lines.py"), "--out", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    shipped = ROOT / "src/storyline/clean/line_model.joblib"
+    assert out.read_bytes() == shipped.read_bytes()
+    cross_validated = float(done.stdout.split("cross-validated")[1].split("F1")[1].split()[0])
+    assert cross_validated >= 0.88

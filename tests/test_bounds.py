@@ -24,10 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write
-from corpus import story_texts
+from helpers import ROOT, story_texts, warc_record, write
 from storyline.store import Store
-from test_stream import warc_record
 
 pytestmark = pytest.mark.slow
 MEASURED = ROOT / "test-output" / "bounds.txt"  # each run's time and peak memory

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import tomllib
 
-from conftest import ROOT
+from helpers import ROOT
 
 PINNED = re.compile(r"^[A-Za-z0-9_.-]+(\[[a-z,]+\])?==[0-9][0-9A-Za-z.+!-]*$")
 

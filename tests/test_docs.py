@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from helpers import ROOT
+
+
+def named_tests(page: str) -> set[tuple[str, str]]:
+    """(file, test) for each `tests/x/test_y.py::test_z` on the page, and for each
+    `::test_z` after it, which names a test of the same file."""
+    named: set[tuple[str, str]] = set()
+    current = ""
+    for path, test in re.findall(r"`((?:[\w.-]+/)*[\w.-]+\.py)?::(test_\w+)`", page):
+        current = path or current
+        named.add((current, test))
+    return named
 
 
 def test_every_test_the_reliability_page_names_exists() -> None:
     page = (ROOT / "docs" / "reliability.md").read_text()
-    named = set(re.findall(r"(test_\w+)\.py::(test_\w+)", page))
-    named |= {
-        (module, test)
-        for module, rest in re.findall(r"(test_\w+)\.py::test_\w+((?:`, `::test_\w+)+)", page)
-        for test in re.findall(r"::(test_\w+)", rest)
-    }
+    named = named_tests(page)
     assert len(named) >= 30
-    for module, test in sorted(named):
-        source = (ROOT / "tests" / f"{module}.py").read_text()
-        assert f"def {test}(" in source, f"{module}.py has no {test}"
+    for path, test in sorted(named):
+        file = ROOT / path
+        assert path.startswith("tests/") and file.is_file(), f"no test file {path}"
+        assert f"def {test}(" in file.read_text(), f"{path} has no {test}"
+    files = set(re.findall(r"`(tests/[\w/.-]+\.py)", page))  # named without a test too
+    assert [f for f in sorted(files) if not (ROOT / f).is_file()] == []
 
 
 def test_every_link_of_the_architecture_page_points_at_a_file() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS
 
 SRC = ROOT / "src" / "storyline"
 STAGES = ("ingest", "clean", "annotate", "group", "synthesize", "render", "engine")

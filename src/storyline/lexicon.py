@@ -75,9 +75,9 @@ def stop_words() -> frozenset[str]:
 def common_words() -> frozenset[str]:
     """jusText's English stop list, which differs from ``stop_words`` on purpose: besides
     function words it holds the commonest words of English text ("said", "people", "year",
-    "government"). The cleaner's density rule is jusText's own and scored with its list;
-    the cleaner's cohesion rule and the grouping's event terms (group/features.py) leave
-    these words out too: they name no event in particular."""
+    "government"). The cleaner's stop-word density is jusText's own measure, read with
+    its list (clean/lines.py); the grouping's event terms (group/features.py) leave these
+    words out too: they name no event in particular."""
     import justext
 
     return frozenset(justext.get_stoplist("English"))

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from storyline.clean.html import clean_html
-from storyline.clean.text import clean_text, content_words, shared_lines, split_lines
+from storyline.clean.text import clean_text, clean_texts
 from storyline.errors import Reason, describe
-from storyline.model import Article, Problem
+from storyline.model import Article, Markup, Problem
 
 # About 33,000 words: past the longest news article, and what the brief reads in a few
 # seconds. Longer text (a book, a log, a page of comments) would cost minutes and
@@ -16,27 +16,18 @@ from storyline.model import Article, Problem
 MAX_TEXT_CHARS = 200_000
 
 
-def clean(articles: Sequence[Article], *, same_story: bool = True) -> tuple[Article, ...]:
-    """Clean a batch together: lines that several documents share and words the other
-    reports use are evidence about what is furniture and what is story. A batch from a
-    stream (``same_story=False``) still shares furniture, but not vocabulary."""
-    texts = [a.raw for a in articles if a.kind == "text"]
-    shared = shared_lines([split_lines(t) for t in texts]) if len(texts) > 1 else None
-    vocab = [_story_words(a.raw) for a in articles] if same_story and len(articles) > 1 else []
+def clean(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """Each article with its body text; an article's text depends on it alone, whatever
+    else is in the batch (a batch only shares the line classifier's call)."""
+    texts = iter(clean_texts([(a.raw, a.title) for a in articles if a.kind is not Markup.HTML]))
     cleaned = []
-    for i, article in enumerate(articles):
-        if article.kind == "html":
+    for article in articles:
+        if article.kind is Markup.HTML:
             text = _without_title(clean_html(article.raw), article.title)
         else:
-            others: frozenset[str] = frozenset().union(*(v for j, v in enumerate(vocab) if j != i))
-            text = clean_text(article.raw, shared=shared, others=others, title=article.title)
+            text = next(texts)
         cleaned.append(replace(article, text=text))
     return tuple(cleaned)
-
-
-def _story_words(raw: str) -> set[str]:
-    """Content words of a document's long lines: its story, not its menus and prompts."""
-    return content_words(" ".join(line.text for line in split_lines(raw) if len(line.words) >= 12))
 
 
 def _without_title(text: str, title: str | None) -> str:

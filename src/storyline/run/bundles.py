@@ -18,7 +18,7 @@ from storyline.group.features import features
 from storyline.ingest.parts import Part, cut, read_part, sizes, split_for
 from storyline.model import Article, Features, Problem
 
-CLEAN_CHUNK = 64  # articles of one file cleaned together (a site's furniture seen together)
+CLEAN_CHUNK = 64  # articles cleaned at once: the line classifier's cost is mostly per call
 FILES_PER_PIECE = 64
 
 
@@ -106,7 +106,7 @@ class _Preparing:
     def _finish(self, chunk: list[Article], start: float) -> float:
         if not chunk:
             return start
-        cleaned = list(usable(clean(chunk, same_story=False)))
+        cleaned = list(usable(clean(chunk)))
         start = self.spent("clean", start)
         for item in cleaned:
             self.items.append(item if isinstance(item, Problem) else (item, features(item)))

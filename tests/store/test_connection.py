@@ -1,7 +1,8 @@
-"""The store failing in the middle of a run: a read-only file, a full disk, a PostgreSQL
-server restarted or gone for good. Each run finishes or stops with one line naming the
-store and the reason; what it reported committed is there, nothing is half-written, and a
-re-run completes the work exactly once (compared with an uninterrupted run)."""
+"""The store failing in the middle of a run (store/connection.py): a file locked by
+another writer, a read-only file, a full disk, a PostgreSQL server restarted or gone for
+good. Each run finishes or stops with one line naming the store and the reason; what it
+reported committed is there, nothing is half-written, and a re-run completes the work
+exactly once (compared with an uninterrupted run)."""
 
 from __future__ import annotations
 
@@ -10,18 +11,15 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from contextlib import closing
+import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import OperationalError
 
-from conftest import EXAMPLES, Postgres, new_database, write
-from corpus import write_stream
+from helpers import BODY, EXAMPLES, Postgres, assert_whole, new_database, rows, write, write_stream
 from storyline.errors import StorylineError
 from storyline.run.ingest import IngestReport, ingest
 from storyline.store import Store, connection
-from test_stream import BODY, rows
 
 # Root writes to read-only files through this capability; without it, it is refused as any
 # user is (CI runs as root).
@@ -47,14 +45,53 @@ def error_line(stderr: str) -> str:
     return errors[0]
 
 
-def assert_whole(store: Store) -> None:
-    """Nothing half-written: every stored article is in exactly one live story."""
-    counts = store.count()
-    members = sum(len(m) for _, m in rows(store)["stories"].values())  # type: ignore[attr-defined]
-    assert members == counts["articles"]
-    if store.file is not None:
-        with closing(sqlite3.connect(store.file)) as c:
-            assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+def _hold_write_lock(db: Path, seconds: float) -> threading.Thread:
+    """Another writer: an open write transaction on the SQLite file for ``seconds``."""
+    ready = threading.Event()
+
+    def hold() -> None:
+        connection = sqlite3.connect(db, timeout=30)
+        connection.execute("BEGIN IMMEDIATE")
+        ready.set()
+        time.sleep(seconds)
+        connection.rollback()
+        connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    ready.wait(10)
+    return thread
+
+
+def test_a_store_locked_by_another_writer_is_waited_for(tmp_path: Path) -> None:
+    db = tmp_path / "locked.db"
+    with Store(db):
+        pass  # created
+    holder = _hold_write_lock(db, 2)
+    with Store(db) as store:  # the lock is released within the wait: the run finishes
+        report = ingest([EXAMPLES], store)
+    holder.join()
+    assert report.stored == 9
+
+
+def test_a_store_locked_past_the_wait_is_reported_and_a_rerun_completes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "locked.db"
+    with Store(db) as store:
+        ingest([EXAMPLES], store)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT", 1)
+    other = write(tmp_path / "more" / "a.txt", BODY)
+    holder = _hold_write_lock(db, 6)
+    try:
+        with Store(db) as store, pytest.raises(StorylineError, match="database is locked"):
+            ingest([other], store)
+    finally:
+        holder.join()
+    with Store(db) as store:  # nothing half-written; a re-run completes
+        assert store.count()["articles"] == 9
+        assert ingest([other], store).stored == 1
+        assert store.count()["articles"] == 10
 
 
 @pytest.fixture(scope="module")
@@ -214,25 +251,3 @@ def test_a_server_gone_for_good_stops_the_ingest_and_a_rerun_completes(
         assert_whole(store)
         ingest([corpus], store)
         assert rows(store) == expected
-
-
-@pytest.mark.slow
-def test_a_batch_committed_as_the_connection_broke_is_stored_once(postgres_server: str) -> None:
-    """The server may commit a batch and go away before saying so: the second try finds
-    the batch stored and does not write it again."""
-    with Store(new_database(postgres_server)) as store:
-        write_once = store._write
-        calls = []
-
-        def commit_then_break(*args: object) -> None:
-            calls.append(args)
-            write_once(*args)  # type: ignore[arg-type]
-            if len(calls) == 1:
-                cut = Exception("server closed the connection unexpectedly")
-                raise OperationalError("COMMIT", {}, cut, connection_invalidated=True)
-
-        store._write = commit_then_break  # type: ignore[method-assign]
-        report = ingest([EXAMPLES], store)
-        assert len(calls) == 1  # the second try wrote nothing: the batch was there
-        assert report.stored == store.count()["articles"] == 9
-        assert_whole(store)

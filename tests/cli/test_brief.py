@@ -1,11 +1,17 @@
+"""`storyline brief` over files (cli.py): each format, bad input reported on stderr while
+the good is used, one line and exit code 2 when nothing is usable or the output cannot
+be written, and nothing but storyline's own lines on stderr."""
+
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import STORIES, write
+from helpers import BODY, STORIES, write
 from storyline.cli import app
 
 runner = CliRunner()
@@ -54,3 +60,18 @@ def test_unwritable_out_is_a_clean_error(tmp_path: Path) -> None:
         app, ["brief", str(STORIES[0]), "-o", str(tmp_path / "no" / "dir" / "x.md")]
     )
     assert result.exit_code == 2 and "cannot write" in result.stderr
+
+
+def test_unparseable_html_is_reported_by_storyline_alone(tmp_path: Path) -> None:
+    """Only storyline speaks on stderr: no library log line reaches the user."""
+    write(tmp_path / "in" / "junk.html", b"<>")  # trafilatura logs an error on it
+    write(tmp_path / "in" / "good.txt", BODY)
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "brief", str(tmp_path / "in"), "--facts", "off"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert lines and all(line.startswith("storyline: skipped") for line in lines), lines

@@ -1,3 +1,6 @@
+"""Boilerplate out of scraped text (clean/text.py): the seeds' noise and what is not in
+the seeds, lines several documents share, hard-wrapped lines, and any text at all."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline import brief
-from storyline.clean import clean, clean_html, clean_text
+from storyline.clean import clean, clean_text
 from storyline.ingest import read_paths
-from storyline.model import Article
+from storyline.model import Article, Markup
 
 SEED_NOISE = [
     "Skip to main content",
@@ -94,21 +97,6 @@ def test_hard_wrapped_lines_are_joined() -> None:
     assert clean_text(raw) == " ".join(raw.split())
 
 
-def test_html_is_cleaned_with_trafilatura() -> None:
-    html = (
-        "<html><body><nav>Home | News | Sport</nav><article><h1>Title</h1>"
-        + "".join(
-            f"<p>Paragraph {i} of the report says the council met and voted on the plan.</p>"
-            for i in range(5)
-        )
-        + "</article><footer>© 2026 Example</footer></body></html>"
-    )
-    text = clean_html(html)
-    assert (
-        "Paragraph 0 of the report" in text and "Home | News" not in text and "© 2026" not in text
-    )
-
-
 @given(st.text(max_size=3000))
 def test_clean_text_never_crashes_and_only_keeps_input_lines(raw: str) -> None:
     kept = clean_text(raw)
@@ -125,3 +113,54 @@ def test_a_line_with_a_huge_token_is_cleaned_in_linear_time() -> None:
     start = time.perf_counter()
     clean_text(raw)
     assert time.perf_counter() - start < 5  # was over 40 s; linear now (well under 1 s)
+
+
+LEAD = (
+    "The season opened on Saturday with the children's choir singing on the steps of the "
+    "town hall, as it has every autumn since the fire."
+)
+MIDDLE = (
+    "The council said the new ferry timetable will add two crossings a day from Monday, "
+    "after months of complaints from commuters on the island.",
+    "Operators expect the extra crossings to carry about four hundred more passengers a "
+    "week, the council said in a statement on Friday.",
+)
+CLOSING = "Tickets for the winter concerts go on sale next week at the harbour office."
+
+
+def test_a_lead_and_a_closing_paragraph_that_share_few_words_stay() -> None:
+    """The edge-coherence rule once dropped real leads and endings: its stop list counted
+    "season" and "children" as function words."""
+    raw = "\n".join(["Menu | News | Sport | Weather", LEAD, *MIDDLE, CLOSING, "Share | Print"])
+    kept = clean_text(raw).split("\n\n")
+    assert kept[0] == LEAD and kept[-1] == CLOSING
+
+
+ROWS = ["Crew\tBoat\tTime", "Harbour Rowers\tGull\t12:41", "Island Oars\tTern\t12:58"]
+CELLS = [row.replace("\t", " | ") for row in ROWS]  # how a row reads once cleaned
+
+
+def test_a_table_inside_the_body_stays() -> None:
+    raw = "\n".join(["Results | Fixtures | Clubs", MIDDLE[0], *ROWS, MIDDLE[1], "Share | Print"])
+    kept = clean_text(raw)
+    assert all(row in kept for row in CELLS) and "Fixtures" not in kept
+
+
+def test_a_document_that_is_only_a_table_stays() -> None:
+    assert clean_text("\n".join(ROWS)).split("\n\n") == CELLS
+
+
+def test_a_table_only_file_is_briefed(tmp_path: Path) -> None:
+    """It once left nothing, and `brief` ended with exit code 2."""
+    (tmp_path / "results.txt").write_text("\n".join(ROWS) + "\n")
+    result = brief([tmp_path])
+    assert result.articles and "Harbour Rowers" in result.articles[0].text
+
+
+def test_an_article_has_the_same_text_whatever_else_is_in_the_batch() -> None:
+    furniture = "Read the full story on our app"
+    raws = [f"{furniture}\n{LEAD}\n{MIDDLE[i % 2]}\n{CLOSING}" for i in range(3)]
+    articles = [Article(str(i), f"{i}.txt", "x", Markup.TEXT, r) for i, r in enumerate(raws)]
+    alone = [clean([a])[0].text for a in articles]
+    together = [a.text for a in clean(articles)]
+    assert together == alone and all(furniture not in text for text in alone)

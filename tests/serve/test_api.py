@@ -1,5 +1,6 @@
-"""The REST API over the store: every endpoint, pagination, search in both databases,
-the write path with its token, and clear 4xx errors on bad requests."""
+"""The REST API over the store (serve/api.py, serve/app.py): every endpoint, pagination,
+search, the write path with its token, clear 4xx errors on bad requests, and another
+writer beside the server."""
 
 from __future__ import annotations
 
@@ -10,13 +11,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import EXAMPLES, HOSTILE
+from helpers import AUTH
 from storyline.run.ingest import ingest
 from storyline.serve import create_app
 from storyline.store import Store
 
-TOKEN = "test-token-123"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
 NEW = {
     "text": "Flood barriers on the river Olm held overnight as the water reached 6.1 metres, "
     "the highest level in forty years, the regional water board said on Tuesday.",
@@ -24,15 +23,6 @@ NEW = {
     "title": "Olm flood barriers hold",
     "published": "2026-03-03",
 }
-
-
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    db = tmp_path_factory.mktemp("serve") / "store.db"
-    with Store(db) as store:
-        ingest([EXAMPLES], store)
-    with TestClient(create_app(db, token=TOKEN, max_body=200_000)) as c:
-        yield c
 
 
 def test_list_pages_through_every_story(client: TestClient) -> None:
@@ -49,8 +39,14 @@ def test_search_finds_the_story_by_its_words(client: TestClient) -> None:
     found = client.get("/api/stories", params={"q": "footbridge harbour"}).json()
     assert found["total"] == 1
     assert "Footbridge" in found["items"][0]["headline"]
+
+
+def test_search_without_a_match_finds_nothing(client: TestClient) -> None:
     assert client.get("/api/stories", params={"q": "zzqxv"}).json()["total"] == 0
-    # FTS syntax in a visitor's query is just words, never an error
+
+
+def test_search_syntax_in_a_query_is_just_words(client: TestClient) -> None:
+    """FTS syntax in a visitor's query is just words, never an error."""
     assert client.get("/api/stories", params={"q": 'harbour" OR NEAR('}).status_code == 200
 
 
@@ -61,8 +57,6 @@ def test_a_story_comes_with_its_brief_in_the_cli_contract(client: TestClient) ->
     brief = story["brief"]
     # the server's file names stay private
     assert "path" not in story["members"][0] and "path" not in brief["articles"][0]
-    page = client.get(f"/stories/{item['id']}").text
-    assert str(EXAMPLES) not in page and "aldren-gazette.txt" not in page
     assert {"summary", "sentences", "articles", "facts", "timeline", "coverage"} <= set(brief)
     source = brief["sentences"][0]["sources"][0]
     text = brief["articles"][source["article"]]["text"]
@@ -101,9 +95,12 @@ def test_bad_reads_get_clear_errors(client: TestClient, path: str, status: int) 
 
 
 def test_writes_need_the_token(client: TestClient) -> None:
-    body = {"articles": [NEW]}
-    missing = client.post("/api/articles", json=body)
+    missing = client.post("/api/articles", json={"articles": [NEW]})
     assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_write_with_a_wrong_token_is_forbidden(client: TestClient) -> None:
+    body = {"articles": [NEW]}
     wrong = client.post("/api/articles", json=body, headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 403
 
@@ -167,65 +164,11 @@ def test_writes_are_off_without_a_token(tmp_path: Path) -> None:
     assert "STORYLINE_TOKEN" in response.json()["error"]["message"]
 
 
-def test_pages_are_escaped_and_script_is_only_our_own(client: TestClient) -> None:
-    story = client.post("/api/articles", json={"articles": [HOSTILE]}, headers=AUTH).json()
-    page = client.get(f"/stories/{story['articles'][0]['story']}")
-    assert page.status_code == 200
-    assert "<script>window" not in page.text and "&lt;script&gt;window" in page.text
-    assert "<img src=x" not in page.text and 'href="javascript:' not in page.text
-    policy = page.headers["content-security-policy"]
-    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
-    listed = client.get("/", params={"q": "Brask"})
-    assert "&lt;img src=x onerror=window.pwned=3&gt;" in listed.text
-
-
 def test_the_api_is_documented(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/api/stories", "/api/stories/{story}", "/api/articles"} <= set(spec["paths"])
     docs = client.get("/docs")
     assert docs.status_code == 200 and "cdn" not in docs.text.lower()
-
-
-def test_page_errors_are_pages(client: TestClient) -> None:
-    response = client.get("/stories/987654")
-    assert response.status_code == 404 and "<h1>404</h1>" in response.text
-
-
-def test_pages_link_the_stylesheet_the_html_brief_inlines(client: TestClient) -> None:
-    from storyline.render.html import sections_css
-
-    assert '<link rel="stylesheet" href="/static/brief.css">' in client.get("/").text
-    served = client.get("/static/brief.css")
-    assert served.status_code == 200 and served.text == sections_css()
-    assert client.get("/static/..%2fhtml.py").status_code == 404  # only the stylesheet's folder
-
-
-@pytest.mark.slow
-def test_search_works_in_postgresql(store_url: str) -> None:
-    with Store(store_url) as store:
-        ingest([EXAMPLES], store)
-        rows, total = store.page(10, query="footbridge harbour")
-        assert total == 1 and "Footbridge" in (rows[0].headline or "")
-        assert store.page(10, query="zzqxv") == ([], 0)
-        assert store.page(10, query='harbour" (')[1] >= 1
-        page, total = store.page(2)
-        assert len(page) == 2 and total >= 3
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/static/../pyproject.toml",
-        "/static/%2e%2e/%2e%2e/pyproject.toml",
-        "/static/..%2f..%2fpyproject.toml",
-        "/static//etc/passwd",
-        "/outlets/..%2f..%2fetc%2fpasswd",
-    ],
-)
-def test_no_request_reaches_a_file_outside_the_static_folder(client: TestClient, path: str) -> None:
-    response = client.get(path)
-    assert response.status_code == 404
-    assert "[project]" not in response.text and "root:" not in response.text
 
 
 def test_an_ingest_running_beside_the_server_is_seen_and_writes_do_not_clash(

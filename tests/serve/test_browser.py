@@ -1,7 +1,7 @@
-"""The web page in a real headless Chromium (Debian's chromium + chromium-driver, which
-`make test` installs): list, search, a story whose summary sentences light up their
-source spans, conflicts marked, hostile article text shown as text, and a phone-width
-layout. Screenshots go to test-output/browser/."""
+"""The web pages (serve/) in a real headless Chromium (Debian's chromium and
+chromium-driver, which `make test` installs): list, search, a story whose summary
+sentences light up their source spans, conflicts marked, hostile article text shown as
+text, and a phone-width layout. Screenshots go to test-output/browser/."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from conftest import EXAMPLES, HOSTILE, ROOT
+from helpers import EXAMPLES, HOSTILE, ROOT
 from storyline.run.ingest import ingest
 from storyline.serve import create_app
 from storyline.store import Store
@@ -107,17 +107,25 @@ def test_the_list_shows_each_story_with_outlets_count_and_time_span(
     shot(browser, "list")
 
 
-def test_search_then_open_a_story_and_click_a_summary_sentence(
-    site: str, browser: webdriver.Chrome
-) -> None:
+def search(browser: webdriver.Chrome, site: str) -> list:
+    """The headlines the list shows for a search typed in its box."""
     browser.get(site + "/")
     box = browser.find_element(By.CSS_SELECTOR, "form.search input[name=q]")
     box.send_keys("footbridge harbour")
     box.submit()
-    results = browser.find_elements(By.CSS_SELECTOR, "li.story .headline")
+    return browser.find_elements(By.CSS_SELECTOR, "li.story .headline")
+
+
+def test_search_finds_the_story(site: str, browser: webdriver.Chrome) -> None:
+    results = search(browser, site)
     assert [r.text for r in results] and all("Footbridge" in r.text for r in results)
     shot(browser, "search")
-    results[0].click()
+
+
+def test_clicking_a_summary_sentence_lights_its_source_spans(
+    site: str, browser: webdriver.Chrome
+) -> None:
+    search(browser, site)[0].click()
     sentences = browser.find_elements(By.CSS_SELECTOR, ".summary li[data-sources]")
     assert sentences
     sentence = sentences[0]
@@ -132,6 +140,10 @@ def test_search_then_open_a_story_and_click_a_summary_sentence(
         "background-color"
     )
     shot(browser, "story-sentence-clicked")
+
+
+def test_a_story_marks_its_conflict(site: str, browser: webdriver.Chrome) -> None:
+    search(browser, site)[0].click()
     conflicts = browser.find_elements(By.CSS_SELECTOR, "table.facts tr.conflicting")
     assert conflicts, "the example story's disagreement is marked"
     row = conflicts[0]

@@ -1,0 +1,25 @@
+"""A figure read as one measure or amount (annotate/figures.py), seen in the facts of a
+brief of two reports that give it in different forms."""
+
+from __future__ import annotations
+
+from helpers import assert_faithful, brief_of, claims
+
+
+def test_a_height_in_feet_and_inches_is_one_measure() -> None:
+    result = brief_of(
+        "The missing climber is 6-foot-2 and was last seen near the ridge, rangers said.",
+        "Rangers said the climber, who is 6 feet 2 inches tall, was last seen near the ridge.",
+    )
+    assert {"6-foot-2", "6 feet 2 inches"} in claims(result, "agreed")
+    (fact,) = [f for f in result.facts if "6-foot-2" in {c.text for c in f.claims}]
+    assert_faithful(result)
+    assert fact.status == "agreed"
+
+
+def test_a_hyphenated_scale_word_is_one_amount() -> None:
+    result = brief_of(
+        "His net worth was recently estimated to be $4.77-billion by a business magazine.",
+        "His net worth was recently estimated by a business magazine at $4.77 billion.",
+    )
+    assert {"$4.77-billion", "$4.77 billion"} in claims(result, "agreed")

@@ -1,0 +1,139 @@
+"""Two figures of one fact, and whether they conflict (synthesize/facts.py): the examples'
+and the seeds' disagreements, approximations and units, and the figures that must never
+conflict (of different things, of different people, equal values)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import STORIES, assert_faithful, brief_of, claims
+from storyline import brief
+from storyline.model import Brief
+
+# The figure each example story's outlets disagree on (tests/synthesize/test_attribution.py
+# has the same, as digits).
+CONFLICTS = {
+    "harbour-bridge": {"fourteen", "seventeen"},
+    "valley-flood": {"about 3,200", "some 3,500"},
+    "chip-plant": {"1,500", "1,200"},
+}
+
+
+@pytest.mark.parametrize("path", STORIES, ids=lambda p: p.name)
+def test_each_examples_disagreement_is_one_conflicting_fact(path: Path) -> None:
+    result = brief([path])
+    (conflict,) = claims(result, "conflicting")
+    assert CONFLICTS[path.name] <= {text.casefold() for text in conflict}
+    assert_faithful(result)
+
+
+def test_seeds_tolls_conflict(seeds_brief: Brief) -> None:
+    assert_faithful(seeds_brief)
+    assert {"at least 129", "at least 132"} in claims(seeds_brief, "conflicting")
+
+
+def test_an_approximation_that_fits_an_exact_figure_agrees() -> None:
+    result = brief_of(
+        "Nearly 130 people were killed in the attacks on the capital's concert hall.",
+        "In all, 129 people were killed in the attacks on the concert hall in the capital.",
+        "More than 100 people were killed in the attacks on the capital's concert hall.",
+    )
+    assert claims(result, "agreed") == [{"Nearly 130", "129", "More than 100"}]
+    assert not claims(result, "conflicting")
+
+
+def test_units_are_compared_on_one_scale() -> None:
+    result = brief_of(
+        "The traffic jam stretched 10 km along the coast road on Sunday.",
+        "The traffic jam stretched 6 miles along the coast road on Sunday.",
+    )
+    assert claims(result, "agreed") == [{"10 km", "6 miles"}]
+
+
+def test_different_values_of_different_things_do_not_conflict() -> None:
+    result = brief_of(
+        "Firefighters rescued 12 people from the burning tower block in the city centre.",
+        "The city council approved 40 new parking spaces near the harbour for the summer.",
+    )
+    assert not claims(result, "conflicting")
+    assert all(f.status == "complementary" for f in result.facts)
+
+
+def test_two_exact_sums_of_the_same_costs_conflict_and_a_rounded_one_fits_both() -> None:
+    result = brief_of(
+        "The venture firm is seeking about $973,000 in legal costs from its former partner.",
+        "The venture firm said the trial cost it $972,815 in witness fees and legal costs.",
+        "The venture firm filed papers seeking $972,814 in legal costs from its former partner.",
+    )
+    (fact,) = [f for f in result.facts if f.status == "conflicting"]
+    groups = {c.text: c.group for c in fact.claims}
+    assert groups["$972,815"] != groups["$972,814"]
+    assert groups["about $973,000"] == -1  # fits every side
+    assert_faithful(result)
+
+
+def test_measures_in_one_unit_are_compared_as_written() -> None:
+    same_unit = brief_of(
+        "The suspect is described as 5 feet tall and 130 pounds, the sheriff's office said.",
+        "The suspect is described as 5 feet tall and about 120 pounds, deputies said.",
+    )
+    assert not [
+        f
+        for f in same_unit.facts
+        if {"130", "about 120"} <= {c.text for c in f.claims} and f.status == "agreed"
+    ]
+
+
+def test_measures_across_units_are_compared_loosely() -> None:
+    across = brief_of(
+        "The lion was found in the town of Isinya, 30 km from the park, on Wednesday.",
+        "Rangers surrounded the lion in the town of Isinya, 20 miles from Nairobi.",
+    )
+    assert {"30 km", "20 miles"} in claims(across, "agreed")
+
+
+DESCRIPTION = "Police say the woman, 5-foot-8 and 130 pounds, robbed six jewellery stores."
+
+
+def test_sentences_agreeing_on_one_measure_describe_one_subject() -> None:
+    """Two outlets give the same height of a suspect with different weights and different
+    verbs: the weights are of the same person, so they conflict; with different heights
+    the outlets may describe two people, and nothing is claimed (the next test)."""
+    same_height = brief_of(DESCRIPTION, "She stands about 5 feet 8 and weighs about 120 pounds.")
+    (conflict,) = claims(same_height, "conflicting")
+    assert conflict == {"130 pounds", "about 120 pounds"}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "She stands about 6 feet 1 and weighs about 120 pounds.",
+        "She stands about 5 feet 8 and weighs about 130 pounds.",
+    ],
+    ids=["another height", "the same weight"],
+)
+def test_a_description_of_another_height_or_the_same_weight_does_not_conflict(
+    other: str,
+) -> None:
+    assert not claims(brief_of(DESCRIPTION, other), "conflicting")
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "Three civilians have been killed since the offensive began in July.",
+            "Officials confirmed on Monday that three civilians were killed by rockets near the "
+            "border town, and the army vowed to respond.",
+        ),
+        (
+            "Ann Hunt, 23, of Rowland, was charged with two counts of arson at the church.",
+            "Ben Caulder, 19, of Fairmont, was charged with six counts of arson at the church.",
+        ),
+    ],
+    ids=["equal values", "different people"],
+)
+def test_equal_values_and_different_people_never_conflict(texts: tuple[str, str]) -> None:
+    assert not claims(brief_of(*texts), "conflicting")
