@@ -56,8 +56,9 @@ def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
     gap = 0
     for raw_line in normalise(raw).split("\n"):
-        # a tab-separated row (a table pasted as text) keeps its cells apart
-        text = " | ".join(" ".join(cell.split()) for cell in raw_line.split("\t") if cell.strip())
+        text = " ".join(raw_line.split())
+        if "\t" in raw_line:  # a tab-separated row (a table pasted as text) keeps its cells
+            text = " | ".join(" ".join(c.split()) for c in raw_line.split("\t") if c.strip())
         if not text:
             gap += 1
             continue
