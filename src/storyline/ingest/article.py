@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import TypedDict, Unpack
 
 from storyline.ingest.outlet import infer_outlet
 from storyline.ingest.published import dateline
@@ -19,16 +20,19 @@ def article_id(raw: str, *meta: str | None) -> str:
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def text_article(
-    path: str,
-    raw: str,
-    *,
-    url: str | None = None,
-    title: str | None = None,
-    outlet: str | None = None,
-    published: dt.date | None = None,
-    seen: dt.date | None = None,
-) -> Article:
+class Given(TypedDict, total=False):
+    """What a reader knows of an article besides its content: a feed entry's link and
+    title, a JSONL record's outlet, a WARC record's date. Every reader passes the same."""
+
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    seen: dt.date | None  # when a crawler fetched it
+
+
+def text_article(path: str, raw: str, **given: Unpack[Given]) -> Article:
+    url, title, outlet = given.get("url"), given.get("title"), given.get("outlet")
     return Article(
         id=article_id(raw, url, outlet, title),
         path=path,
@@ -37,6 +41,6 @@ def text_article(
         raw=raw,
         url=url,
         title=title or guess_title(raw),
-        published=published or dateline(raw),
-        seen=seen,
+        published=given.get("published") or dateline(raw),
+        seen=given.get("seen"),
     )

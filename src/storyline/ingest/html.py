@@ -2,41 +2,35 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Unpack
 
 from lxml import etree
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
-from storyline.ingest.article import article_id
+from storyline.ingest.article import Given, article_id
 from storyline.ingest.outlet import infer_outlet
 from storyline.ingest.published import parse_date
 from storyline.model import Article, Markup
 
 
-def html_article(
-    path: str,
-    raw: str,
-    *,
-    url: str | None = None,
-    title: str | None = None,
-    outlet: str | None = None,
-    published: dt.date | None = None,
-    seen: dt.date | None = None,
-) -> Article:
-    meta = _metadata(raw, url)
-    url = url or meta.get("url")
-    declared = outlet or meta.get("sitename")
+def html_article(path: str, raw: str, **given: Unpack[Given]) -> Article:
+    """The page's own metadata fills in what the reader did not know."""
+    title, outlet = given.get("title"), given.get("outlet")
+    meta = _metadata(raw, given.get("url"))
+    url = given.get("url") or meta.get("url")
     return Article(
         id=article_id(raw, url, outlet, title),
         path=path,
-        outlet=infer_outlet(path, _visible_text(raw), url=url, declared=declared),
+        outlet=infer_outlet(
+            path, _visible_text(raw), url=url, declared=outlet or meta.get("sitename")
+        ),
         kind=Markup.HTML,
         raw=raw,
         url=url,
         title=title or meta.get("title"),
-        published=published or parse_date(meta.get("date")),
-        seen=seen,
+        published=given.get("published") or parse_date(meta.get("date")),
+        seen=given.get("seen"),
     )
 
 
