@@ -16,7 +16,7 @@ from storyline.model import Article, Brief, Claim, Fact, Source
 
 
 @dataclass(frozen=True)
-class Piece:
+class Segment:
     """Article text between span boundaries: ``opens`` anchors start before the text,
     ``closes`` marks end after it."""
 
@@ -44,19 +44,19 @@ def _spans(brief: Brief, index: int) -> list[tuple[int, int]]:
     return sorted(spans, key=lambda span: (span[0], -span[1]))  # outer spans open first
 
 
-def _pieces(article: Article, index: int, brief: Brief) -> list[Piece]:
+def _segments(article: Article, index: int, brief: Brief) -> list[Segment]:
     """The article text cut at the source spans the brief points into. Spans nest (a
     figure inside a summary sentence); one that crosses the end of the span it starts in
     (a quote running past a sentence) is marked up to that end, so its link still lands."""
     text = article.text
-    pieces: list[Piece] = []
+    segments: list[Segment] = []
     stack: list[int] = []  # ends of the open marks
     cursor = 0
     opens: list[str] = []
 
     def flush(upto: int, closes: int = 0) -> None:
         nonlocal cursor, opens
-        pieces.append(Piece(text[cursor:upto], tuple(opens), closes))
+        segments.append(Segment(text[cursor:upto], tuple(opens), closes))
         cursor, opens = upto, []
 
     for start, end in _spans(brief, index):
@@ -68,7 +68,7 @@ def _pieces(article: Article, index: int, brief: Brief) -> list[Piece]:
     while stack:
         flush(stack.pop(), 1)
     flush(len(text))
-    return pieces
+    return segments
 
 
 def sides(fact: Fact) -> list[tuple[int, list[Claim]]]:
@@ -98,7 +98,7 @@ def brief_context(brief: Brief, *, paths: bool = True) -> dict[str, Any]:
     """What ``brief_sections.html.j2`` renders: the brief, its title, and each article cut
     at the spans the brief points into; ``paths`` as in render/json.py."""
     title = next((a.title for a in brief.articles if a.title), None) or "Brief"
-    articles = [(i, a, _pieces(a, i, brief)) for i, a in enumerate(brief.articles)]
+    articles = [(i, a, _segments(a, i, brief)) for i, a in enumerate(brief.articles)]
     return {"title": title, "brief": brief, "articles": articles, "paths": paths}
 
 
