@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
+from storyline.errors import StorylineError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -49,7 +51,11 @@ class Engine(Protocol):
 def make_engine(
     kind: EngineKind, *, workers: int | None = None, scheduler: str | None = None
 ) -> Engine:
-    kind = EngineKind(kind)  # a caller's plain "dask" is welcome too
+    try:
+        kind = EngineKind(kind)  # a caller's plain "dask" is welcome too
+    except ValueError:
+        known = ", ".join(EngineKind)
+        raise StorylineError(f"the engine must be one of {known}, not {kind!r}") from None
     if kind is EngineKind.LOCAL:
         from storyline.engine.local import LocalEngine
 
