@@ -24,6 +24,7 @@ pytestmark = pytest.mark.slow
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 SHOTS = ROOT / "test-output" / "browser"
 CHROMIUM_FLAGS = (
@@ -113,7 +114,24 @@ def search(browser: webdriver.Chrome, site: str) -> list:
     box = browser.find_element(By.CSS_SELECTOR, "form.search input[name=q]")
     box.send_keys("footbridge harbour")
     box.submit()
+    loaded(browser, "q=")  # else the list found may still be the page before the search
     return browser.find_elements(By.CSS_SELECTOR, "li.story .headline")
+
+
+def loaded(browser: webdriver.Chrome, address: str) -> None:
+    """Until the page whose address holds ``address`` has loaded: elements looked up
+    before belong to the old page, and go stale (seen in full-suite runs)."""
+    WebDriverWait(browser, 20).until(
+        lambda b: (
+            address in b.current_url
+            and b.execute_script("return document.readyState") == "complete"
+        )
+    )
+
+
+def open_first_result(browser: webdriver.Chrome, site: str) -> None:
+    search(browser, site)[0].click()
+    loaded(browser, "/stories/")
 
 
 def test_search_finds_the_story(site: str, browser: webdriver.Chrome) -> None:
@@ -125,7 +143,7 @@ def test_search_finds_the_story(site: str, browser: webdriver.Chrome) -> None:
 def test_clicking_a_summary_sentence_lights_its_source_spans(
     site: str, browser: webdriver.Chrome
 ) -> None:
-    search(browser, site)[0].click()
+    open_first_result(browser, site)
     sentences = browser.find_elements(By.CSS_SELECTOR, ".summary li[data-sources]")
     assert sentences
     sentence = sentences[0]
@@ -143,7 +161,7 @@ def test_clicking_a_summary_sentence_lights_its_source_spans(
 
 
 def test_a_story_marks_its_conflict(site: str, browser: webdriver.Chrome) -> None:
-    search(browser, site)[0].click()
+    open_first_result(browser, site)
     conflicts = browser.find_elements(By.CSS_SELECTOR, "table.facts tr.conflicting")
     assert conflicts, "the example story's disagreement is marked"
     row = conflicts[0]

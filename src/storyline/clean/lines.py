@@ -95,7 +95,7 @@ def _shapes(lines: Sequence[Line]) -> np.ndarray:
     words = [line.words for line in lines]
     count = np.array([max(len(w), 1) for w in words], dtype=float)
     chars = np.array([max(len(t), 1) for t in texts], dtype=float)
-    earlier = _Earlier()
+    earlier = SeenAbove()
     seen = []
     for line in lines:
         seen.append(earlier.repeats(line))
@@ -188,7 +188,7 @@ def _shifted(column: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-class _Earlier:
+class SeenAbove:
     """The lines above, for "a repeated headline, or a headline glued to share buttons
     ("Title - See more at")" in one pass: comparing each line with every line above it
     took minutes on a long text."""

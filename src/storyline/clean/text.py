@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from storyline.clean.lines import TERMINAL, Line, _Earlier, features, sentence_like, words_of
+from storyline.clean.lines import TERMINAL, Line, SeenAbove, features, sentence_like, words_of
 from storyline.lexicon import stop_words
 
 if TYPE_CHECKING:
@@ -186,9 +186,9 @@ def _smoothed(chance: np.ndarray) -> np.ndarray:
     return out
 
 
-def _headline(title: str | None) -> _Earlier:
+def _headline(title: str | None) -> SeenAbove:
     """The title as the one line "above" every line: its repeats are not body."""
-    seen = _Earlier()
+    seen = SeenAbove()
     if title:
         seen.add(Line(title, words_of(title), 0))
     return seen

@@ -1,9 +1,9 @@
 """The brief, end to end: the only place that knows the order of the stages.
 
 Three ways in, one way through: files (read and clean them), articles already read (the
-library's callers), and a stored story (its text was cleaned when it was stored). All
-three meet in one function, so the article limit and the reasons for leaving an article
-out are decided once.
+library's callers), and a stored story (its text was cleaned when it was stored). Each
+is held to the article limit by one function (``_within_limit``, before any cleaning is
+spent on articles past it) and all end in ``_stages``, the order of the stages.
 """
 
 from __future__ import annotations
@@ -88,7 +88,9 @@ def brief_clean(
     """The brief of articles whose ``text`` is already clean (a stored story's)."""
     if not articles:
         raise StorylineError("the story has no articles")
-    return _from_clean(articles, [], words, depth)
+    _check_words(words)
+    kept, problems = _within_limit(articles, [])
+    return _stages(kept, problems, words, depth)
 
 
 def _from_raw(
@@ -104,15 +106,13 @@ def _from_raw(
             ready.append(item)
     if not ready:
         raise StorylineError("no usable article in the input" + _first_reasons(problems))
-    return _from_clean(ready, problems, words, depth)
+    return _stages(ready, problems, words, depth)
 
 
-def _from_clean(
+def _stages(
     articles: Sequence[Article], problems: list[Problem], words: int, depth: Depth
 ) -> Brief:
-    """Every way in ends here: the article limit and the stages, in their order."""
-    _check_words(words)
-    articles, problems = _within_limit(articles, problems)
+    """Every way in ends here, checked and within the limit: the stages, in their order."""
     story = annotate(articles, depth=depth)
     entities, entity_of = unify(story)
     figures = align(story)
