@@ -231,9 +231,10 @@ def stories_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
 ) -> None:
-    """List stored stories, most recent first."""
+    """List stored stories by rank (how recently and how widely covered), each thread's
+    related stories indented under its first."""
     from storyline.store import Store
-    from storyline.store.views import story_json
+    from storyline.store.views import by_thread, story_json
 
     try:
         day = _date(since) if since else None
@@ -245,13 +246,15 @@ def stories_command(
         for row in rows:
             print(json.dumps(story_json(row), ensure_ascii=False))
         return
-    for row in rows:
-        span = _span(row.first_seen, row.last_seen)
-        outlets = ", ".join(row.outlets)
-        print(
-            f"{row.id:>6}  {span:<23}  {row.articles:>4}  {row.headline or '(no headline)'}"
-            f"  [{outlets}]"
-        )
+    for thread in by_thread(rows):
+        for i, row in enumerate(thread):
+            span = _span(row.first_seen, row.last_seen)
+            outlets = ", ".join(row.outlets)
+            mark = "  ↳ " if i else ""
+            print(
+                f"{row.id:>6}  {span:<23}  {row.articles:>4}  {mark}"
+                f"{row.headline or '(no headline)'}  [{outlets}]"
+            )
 
 
 @app.command("story")
@@ -261,6 +264,7 @@ def story_command(
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
     """A stored story: its articles, duplicates and wire copies."""
+    from storyline.render.formats import body_note
     from storyline.store import Store
     from storyline.store.views import member_json, story_json
 
@@ -289,7 +293,8 @@ def story_command(
             if m.duplicate
             else ""
         )
-        print(f"  {m.id}  {m.day}  {m.outlet}: {m.title or m.path}{copy}")
+        note = f" ({body_note(m)})" if body_note(m) else ""
+        print(f"  {m.id}  {m.day}  {m.outlet}: {m.title or m.path}{note}{copy}")
 
 
 @app.command("serve")

@@ -31,6 +31,17 @@ class Markup(StrEnum):
     HTML = "html"
 
 
+class Body(StrEnum):
+    """How much of a report we hold: the article itself, only the outlet's own short
+    description (a feed snippet the cleaner would not call an article), or only its
+    headline. Many feeds carry nothing more, and a headline still tells which event an
+    outlet covered."""
+
+    FULL = "full"
+    SNIPPET = "snippet"
+    HEADLINE = "headline"
+
+
 class Approx(StrEnum):
     """What a figure's qualifier claims about the true value ("at least 129")."""
 
@@ -89,6 +100,11 @@ class Article:
     title: str | None = None
     published: dt.date | None = None
     seen: dt.date | None = None  # when a crawler fetched it (WARC-Date); a fallback for time
+    body: Body = Body.FULL
+    # Read from a feed entry or a dump record, whose text may be the outlet's short
+    # description rather than a page: only such text is kept as a snippet when the
+    # cleaner finds no article in it (a page's leftovers are navigation, not news).
+    listed: bool = False
 
 
 @dataclass(frozen=True)
@@ -256,6 +272,12 @@ class Brief:
     quotes: tuple[Quote, ...] = ()
     coverage: tuple[Coverage, ...] = ()
 
+    @property
+    def snippets_only(self) -> bool:
+        """No source is a full article (only feed snippets and headlines): every renderer
+        says so, so thin tables are not read as sources agreeing on little."""
+        return bool(self.articles) and all(a.body is not Body.FULL for a in self.articles)
+
 
 @dataclass(frozen=True)
 class Features:
@@ -289,3 +311,4 @@ class Placement:
     duplicate: Duplicate | None = None
     merged: tuple[int, ...] = ()  # stories folded into ``story`` because this article bridged them
     created: bool = False  # ``story`` was started by this article
+    thread: int = 0  # the thread of ``story``: related stories share one

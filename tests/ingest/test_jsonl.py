@@ -13,6 +13,7 @@ import pytest
 
 from helpers import TRAM, read, write
 from storyline.errors import Reason
+from storyline.model import Body
 
 
 def test_jsonl_metadata_is_kept(tmp_path: Path) -> None:
@@ -36,7 +37,7 @@ def test_malformed_jsonl_lines_are_reported_and_the_rest_read(tmp_path: Path) ->
         json.dumps({"text": TRAM}),
         "{not json",
         json.dumps(["a", "list"]),
-        json.dumps({"title": "no body"}),
+        json.dumps({"outlet": "no body, no title"}),
         json.dumps({"text": TRAM + " Again."}),
     ]
     path = write(tmp_path / "dump.jsonl", "\n".join(lines) + "\n")
@@ -63,10 +64,22 @@ def test_truncated_gzip_jsonl_keeps_lines_before_the_break(tmp_path: Path) -> No
 def test_a_blank_body_is_reported_as_blank_not_missing(
     tmp_path: Path, record: dict[str, str]
 ) -> None:
-    path = write(tmp_path / "dump.jsonl", json.dumps(record | {"title": "Tram line"}) + "\n")
+    path = write(tmp_path / "dump.jsonl", json.dumps(record | {"outlet": "Marrow Post"}) + "\n")
     articles, problems = read(path)
     assert articles == []
     assert [(p.path, p.reason) for p in problems] == [(f"{path}:1", Reason.EMPTY_BODY.value)]
+
+
+@pytest.mark.parametrize("record", [{}, {"text": " \n "}, {"html": ""}])
+def test_a_record_with_only_a_headline_is_a_headline_only_article(
+    tmp_path: Path, record: dict[str, str]
+) -> None:
+    line = json.dumps(record | {"title": " Tram line\napproved ", "outlet": "Marrow Post"})
+    articles, problems = read(write(tmp_path / "dump.jsonl", line + "\n"))
+    assert problems == []
+    assert [(a.title, a.outlet, a.text, a.body) for a in articles] == [
+        ("Tram line approved", "Marrow Post", "", Body.HEADLINE)
+    ]
 
 
 def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path, monkeypatch) -> None:

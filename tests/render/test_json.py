@@ -20,6 +20,7 @@ def test_json_contract(all_briefs: list[Brief]) -> None:
     data = as_dict(all_briefs[0])
     assert set(data) == {
         "summary",
+        "snippets_only",
         "sentences",
         "articles",
         "problems",
@@ -32,7 +33,18 @@ def test_json_contract(all_briefs: list[Brief]) -> None:
     assert data["summary"] == "\n".join(s["text"] for s in data["sentences"])
     assert set(data["sentences"][0]) == {"text", "sources"}
     assert set(data["sentences"][0]["sources"][0]) == {"article", "outlet", "start", "end"}
-    assert set(data["articles"][0]) == {"id", "outlet", "path", "url", "title", "published", "text"}
+    assert set(data["articles"][0]) == {
+        "id",
+        "outlet",
+        "path",
+        "url",
+        "title",
+        "published",
+        "body",
+        "text",
+    }
+    assert data["snippets_only"] is False
+    assert {a["body"] for a in data["articles"]} == {"full"}
     for sentence in data["sentences"]:
         for s in sentence["sources"]:
             assert data["articles"][s["article"]]["text"][s["start"] : s["end"]]

@@ -141,10 +141,18 @@ def test_bad_writes_get_clear_errors(client: TestClient, body: bytes, status: in
 
 def test_an_article_without_text_is_reported_not_stored(client: TestClient) -> None:
     result = client.post(
-        "/api/articles", json={"articles": [{"title": "empty"}, NEW | {"title": "x"}]}, headers=AUTH
+        "/api/articles", json={"articles": [{"outlet": "x"}, NEW | {"title": "x"}]}, headers=AUTH
     ).json()
     assert "problem" in result["articles"][0]
     assert result["articles"][1]["story"] is not None
+
+
+def test_an_article_with_only_a_headline_is_stored(client: TestClient) -> None:
+    result = client.post(
+        "/api/articles", json={"articles": [{"title": "Tram line approved"}]}, headers=AUTH
+    ).json()
+    assert "problem" not in result["articles"][0]
+    assert result["articles"][0]["story"] is not None
 
 
 def test_a_streamed_body_over_the_limit_is_refused(client: TestClient) -> None:

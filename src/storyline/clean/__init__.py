@@ -8,12 +8,16 @@ from dataclasses import replace
 from storyline.clean.html import clean_html
 from storyline.clean.text import clean_text, clean_texts
 from storyline.errors import Reason, describe
-from storyline.model import Article, Markup, Problem
+from storyline.model import Article, Body, Markup, Problem
 
 # About 33,000 words: past the longest news article, and what the brief reads in a few
 # seconds. Longer text (a book, a log, a page of comments) would cost minutes and
 # gigabytes in sentence splitting and tagging while adding nothing a brief could use.
 MAX_TEXT_CHARS = 200_000
+# A feed's description runs to a paragraph or two. Text this short that the cleaner finds
+# no article in is still the outlet's own words about its report: kept as a snippet. A
+# longer text with nothing the cleaner keeps is a page of boilerplate, and is reported.
+SNIPPET_WORDS = 120
 
 
 def clean(articles: Sequence[Article]) -> tuple[Article, ...]:
@@ -40,10 +44,19 @@ def _without_title(text: str, title: str | None) -> str:
 
 def usable(cleaned: Iterable[Article]) -> Iterator[Article | Problem]:
     """Each cleaned article ready for the later stages, or why it is not: no text left,
-    or a text cut at ``MAX_TEXT_CHARS`` (at a paragraph, else a space), with a warning."""
+    or a text cut at ``MAX_TEXT_CHARS`` (at a paragraph, else a space), with a warning.
+    A short text with no article in it is kept whole as a snippet, a headline-only item
+    as it is."""
     for article in cleaned:
+        if article.body is Body.HEADLINE:
+            yield replace(article, text="")
+            continue
         if not article.text.strip():
-            yield Problem(article.path, describe(Reason.NO_ARTICLE_TEXT))
+            snippet = _snippet(article)
+            if snippet is None:
+                yield Problem(article.path, describe(Reason.NO_ARTICLE_TEXT))
+            else:
+                yield snippet
             continue
         if len(article.text) > MAX_TEXT_CHARS:
             cut = _cut_point(article.text, MAX_TEXT_CHARS)
@@ -54,6 +67,23 @@ def usable(cleaned: Iterable[Article]) -> Iterator[Article | Problem]:
             )
             article = replace(article, text=article.text[:cut].rstrip())
         yield article
+
+
+def _snippet(article: Article) -> Article | None:
+    """The short text of a feed entry or a dump record that the cleaner found no article
+    in, as it was given, or None."""
+    if not article.listed:
+        return None
+    given = article.raw
+    if article.kind is Markup.HTML:
+        from html_text import extract_text
+
+        given = extract_text(article.raw)
+    paragraphs = [" ".join(p.split()) for p in given.split("\n\n")]
+    text = "\n\n".join(p for p in paragraphs if p)
+    if not text or len(text.split()) > SNIPPET_WORDS:
+        return None
+    return replace(article, text=text, body=Body.SNIPPET)
 
 
 def _cut_point(text: str, limit: int) -> int:

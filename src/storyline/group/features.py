@@ -16,7 +16,7 @@ import numpy as np
 from datasketch import MinHash
 
 from storyline.lexicon import common_words
-from storyline.model import Article, Features
+from storyline.model import Article, Body, Features
 
 LEAD_WORDS = 200
 SHINGLE = 4
@@ -36,7 +36,10 @@ def features(article: Article) -> Features:
             counts[term] += times
         for name in _names(part):
             counts["@" + name] += times
-    words = [w.casefold() for w in _TOKEN.findall(text)]
+    # A snippet or a bare headline is identified by its headline as well: without it,
+    # every headline-only item would be an exact copy of every other (no body words).
+    told = text if article.body is Body.FULL else f"{title}\n{text}"
+    words = [w.casefold() for w in _TOKEN.findall(told)]
     return Features(
         terms=tuple(sorted(counts.items())),
         fingerprint=hashlib.sha1(" ".join(words).encode("utf-8", "replace")).hexdigest(),

@@ -23,8 +23,15 @@ class Grouper:
         return placement
 
     def restore(
-        self, article: str, outlet: str, story: int, found: Features, duplicate: Duplicate | None
+        self,
+        article: str,
+        outlet: str,
+        story: int,
+        found: Features,
+        duplicate: Duplicate | None,
+        *,
+        thread: int | None = None,
     ) -> None:
-        self.stories.restore(article, story, None if duplicate else found)
+        self.stories.restore(article, story, None if duplicate else found, thread=thread)
         if duplicate is None:
             self.duplicates.add(article, found, outlet)

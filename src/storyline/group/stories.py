@@ -1,11 +1,21 @@
 """Online story grouping: each new article joins the most similar live story or starts one.
 
-A story is the sum of its articles' TF-IDF vectors (so its centroid direction moves as it
-grows) plus the dates it spans. An article joins the best story whose cosine similarity
-reaches ``threshold`` and whose time window (first day - ``window`` to last day +
-``window``) holds the article's date; nothing is re-clustered. When an article reaches two
-stories that are themselves similar, it is the bridge that shows they are one event, and
-they are merged into the older one.
+A story is the sum of its articles' TF-IDF vectors plus the dates it spans. An article
+joins the best story whose cosine similarity reaches ``threshold``, whose time window
+(first day - ``window`` to last day + ``window``) holds the article's date, and whose
+members it resembles on average (``cohesion``); nothing is re-clustered. The average is
+what keeps a story at the grain of one event: the cosine to a summed vector is relative to
+how loose the story already is (for n members of mean pairwise similarity s it is about
+the mean similarity over the square root of s), so a story that has begun to chain topics
+attracts ever more of them, and "Kenya seeks railway money from China" ends up holding a
+week of US–China news. When an article reaches two stories that are themselves similar,
+it is the bridge that shows they are one event, and they are merged into the older one,
+on the same evidence a join needs.
+
+Stories related but not one event (a war's strands, a party conference's speeches) share
+a thread: a new story takes the thread of the best story it reached at the looser
+``related`` level, else starts its own. The thread is set once, so a thread id never
+changes under a story already shown.
 
 IDF comes from the stream itself (document frequencies of what came before), and every
 decision depends only on the articles placed before it, in order, so replaying the stored
@@ -23,8 +33,10 @@ from itertools import islice
 
 from storyline.model import Duplicate, Features, Placement
 
-THRESHOLD = 0.22
+THRESHOLD = 0.25
 MERGE = 0.4
+COHESION = 0.12  # mean cosine to a story's members; see the module's docstring
+RELATED = 0.15  # a new story's thread: the stories it reached at this level
 NAMES = 0.5  # cosine over names alone: reports in other languages share little else
 MIN_SHARED_NAMES = 2
 WINDOW = dt.timedelta(days=7)
@@ -44,7 +56,9 @@ class _Story:
     weights: dict[str, float] = field(default_factory=dict)
     norm2: float = 0.0
     names2: float = 0.0  # the part of ``norm2`` that ``@name`` terms make up
+    thread: int = 0
     members: list[str] = field(default_factory=list)
+    count: int = 0  # members whose vectors are in ``weights`` (copies add none)
     first: dt.date | None = None
     last: dt.date | None = None
 
@@ -74,10 +88,14 @@ class StoryIndex:
         threshold: float = THRESHOLD,
         merge: float = MERGE,
         window: dt.timedelta = WINDOW,
+        cohesion: float = COHESION,
+        related: float = RELATED,
     ) -> None:
         self.threshold = threshold
         self.merge = merge
         self.window = window
+        self.cohesion = cohesion
+        self.related = related
         self.df: Counter[str] = Counter()
         self.documents = 0
         self.stories: dict[int, _Story] = {}
@@ -94,15 +112,19 @@ class StoryIndex:
             story = self.story_of[duplicate.original]
             self.story_of[article] = story
             self.stories[story].members.append(article)
-            return Placement(article, story, duplicate)
+            return Placement(article, story, duplicate, thread=self.stories[story].thread)
         vector = self.vector(features)
         scored = self._scored(vector, features.when)
-        reached = [sid for score, sid in scored if score >= self.threshold]
+        reached = [s for score, s in scored if score >= self.threshold and self._fits(vector, s)]
         created = not reached
-        target = reached[0] if reached else self._new_story()
+        if reached:
+            target = reached[0]
+        else:
+            near = [s for score, s in scored if score >= self.related]
+            target = self._new_story(self.stories[near[0]].thread if near else None)
         self._add(target, article, vector, features)
         # With the article in it, is the story now one with another it also reached?
-        bridged = [sid for sid in reached[1:] if self._similarity(target, sid) >= self.merge]
+        bridged = [sid for sid in reached[1:] if self._joins(target, sid)]
         merged: tuple[int, ...] = ()
         if bridged:
             survivor = min([target, *bridged])
@@ -110,17 +132,20 @@ class StoryIndex:
             for sid in merged:
                 self._merge(survivor, sid)
             target = survivor
-        return Placement(article, target, None, merged, created)
+        return Placement(article, target, None, merged, created, self.stories[target].thread)
 
     def reserve(self, next_id: int) -> None:
         """Never hand out an id below ``next_id`` (ids of merged-away stories stay taken)."""
         self._next_id = max(self._next_id, next_id)
 
-    def restore(self, article: str, story: int, features: Features | None) -> None:
-        """Replay a stored placement (``features`` is None for a copy)."""
+    def restore(
+        self, article: str, story: int, features: Features | None, *, thread: int | None = None
+    ) -> None:
+        """Replay a stored placement (``features`` is None for a copy; ``thread`` is the
+        story's, None in a store older than threads)."""
         self.reserve(story + 1)
         if story not in self.stories:
-            self.stories[story] = _Story(story)
+            self.stories[story] = _Story(story, thread=thread or story)
         if features is None:
             self.story_of[article] = story
             self.stories[story].members.append(article)
@@ -178,21 +203,34 @@ class StoryIndex:
                 score = max(score, by_names * self.threshold / NAMES)
         return score
 
-    def _similarity(self, a: int, b: int) -> float:
+    def _fits(self, vector: dict[str, float], sid: int) -> bool:
+        """The cohesion check: the article is, on average, like the story's members (the
+        mean cosine to them is the dot product with their sum over their number)."""
+        story = self.stories[sid]
+        if story.count < 2:
+            return True
+        dot = sum(w * story.weights.get(t, 0.0) for t, w in vector.items())
+        return dot / story.count >= self.cohesion
+
+    def _joins(self, a: int, b: int) -> bool:
+        """Two stories are one when their sums are similar and their members are, on
+        average, as alike as a join asks."""
         first, second = sorted((self.stories[a], self.stories[b]), key=lambda s: len(s.weights))
         dot = sum(w * second.weights.get(t, 0.0) for t, w in first.weights.items())
-        return dot / math.sqrt(first.norm2 * second.norm2)
+        similar = dot / math.sqrt(first.norm2 * second.norm2) >= self.merge
+        return similar and dot / max(1, first.count * second.count) >= self.cohesion
 
-    def _new_story(self) -> int:
+    def _new_story(self, thread: int | None) -> int:
         sid = self._next_id
         self._next_id += 1
-        self.stories[sid] = _Story(sid)
+        self.stories[sid] = _Story(sid, thread=thread or sid)
         return sid
 
     def _add(self, sid: int, article: str, vector: dict[str, float], features: Features) -> None:
         story = self.stories[sid]
         story.add(vector)
         story.members.append(article)
+        story.count += 1
         story.extend(features.when)
         for term in vector:
             postings = self._postings[term]
@@ -206,6 +244,7 @@ class StoryIndex:
         absorbed = self.stories.pop(other)
         story = self.stories[into]
         story.add(absorbed.weights)
+        story.count += absorbed.count
         story.extend(absorbed.first)
         story.extend(absorbed.last)
         for term in absorbed.weights:

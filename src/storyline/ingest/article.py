@@ -9,7 +9,7 @@ from typing import TypedDict, Unpack
 from storyline.ingest.outlet import infer_outlet
 from storyline.ingest.published import dateline
 from storyline.ingest.title import guess_title
-from storyline.model import Article, Markup
+from storyline.model import Article, Body, Markup
 
 
 def article_id(raw: str, *meta: str | None) -> str:
@@ -29,6 +29,7 @@ class Given(TypedDict, total=False):
     outlet: str | None
     published: dt.date | None
     seen: dt.date | None  # when a crawler fetched it
+    listed: bool  # a feed entry's or a dump record's text (``Article.listed``)
 
 
 def text_article(path: str, raw: str, **given: Unpack[Given]) -> Article:
@@ -43,4 +44,25 @@ def text_article(path: str, raw: str, **given: Unpack[Given]) -> Article:
         title=title or guess_title(raw),
         published=given.get("published") or dateline(raw),
         seen=given.get("seen"),
+        listed=given.get("listed", False),
+    )
+
+
+def headline_article(path: str, **given: Unpack[Given]) -> Article:
+    """An item that is only a headline (many feeds carry nothing else): kept, because a
+    headline still says which event its outlet covered, and marked, because it has no
+    body for a brief's facts. ``given`` must hold the title."""
+    url, outlet, title = given.get("url"), given.get("outlet"), given.get("title") or ""
+    return Article(
+        id=article_id("", url, outlet, title),
+        path=path,
+        outlet=infer_outlet(path, "", url=url, declared=outlet),
+        kind=Markup.TEXT,
+        raw="",
+        url=url,
+        title=" ".join(title.split()),
+        published=given.get("published"),
+        seen=given.get("seen"),
+        body=Body.HEADLINE,
+        listed=True,
     )

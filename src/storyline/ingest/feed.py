@@ -1,4 +1,5 @@
-"""RSS and Atom feed files: each entry with content (or at least a summary) is an article.
+"""RSS and Atom feed files: each entry with content (or at least a summary) is an article,
+and an entry with only a title a headline-only one.
 
 feedparser is given bytes, never a name: handed a string that looks like a URL it would
 fetch it, and storyline never touches the network.
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 import feedparser
 
 from storyline.errors import Reason, describe
+from storyline.ingest.article import Given, headline_article
 from storyline.ingest.html import html_article
 from storyline.model import Article, Problem
 
@@ -30,17 +32,19 @@ def feed_articles(path: str, data: bytes) -> Iterator[Article | Problem]:
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{path}:entry {number}"
         body = _body(entry)
-        if not _TAG.sub("", body).strip():
+        given: Given = {
+            "url": entry.get("link") or None,
+            "title": entry.get("title") or None,
+            "outlet": outlet,
+            "published": _date(entry.get("published_parsed") or entry.get("updated_parsed")),
+            "listed": True,
+        }
+        if _TAG.sub("", body).strip():
+            yield html_article(where, body, **given)
+        elif (given.get("title") or "").strip():
+            yield headline_article(where, **given)
+        else:
             yield Problem(where, describe(Reason.NO_BODY))
-            continue
-        yield html_article(
-            where,
-            body,
-            url=entry.get("link") or None,
-            title=entry.get("title") or None,
-            outlet=outlet,
-            published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
-        )
 
 
 def _body(entry: feedparser.FeedParserDict) -> str:

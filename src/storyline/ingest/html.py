@@ -31,6 +31,7 @@ def html_article(path: str, raw: str, **given: Unpack[Given]) -> Article:
         title=title or meta.get("title"),
         published=given.get("published") or parse_date(meta.get("date")),
         seen=given.get("seen"),
+        listed=given.get("listed", False),
     )
 
 

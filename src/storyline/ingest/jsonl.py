@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from storyline.errors import Reason, describe
-from storyline.ingest.article import text_article
+from storyline.ingest.article import Given, headline_article, text_article
 from storyline.ingest.decode import decode
 from storyline.ingest.html import html_article
 from storyline.ingest.published import parse_date
@@ -47,17 +47,25 @@ def _record(where: str, line: bytes) -> Article | Problem:
 def record_article(where: str, record: object) -> Article | Problem:
     """One article from a JSON object: ``text`` or ``html``, and optional ``url``,
     ``title``, ``outlet`` and ``published`` (the JSONL dump's fields, and the web
-    service's)."""
+    service's). A record with a title and no body is a headline-only item."""
     if not isinstance(record, dict):
         return Problem(where, describe(Reason.NOT_OBJECT))
     url, title, outlet = (_str(record.get(key)) for key in ("url", "title", "outlet"))
-    published = parse_date(record.get("published"))
+    given: Given = {
+        "url": url,
+        "title": title,
+        "outlet": outlet,
+        "published": parse_date(record.get("published")),
+        "listed": True,
+    }
     body = _str(record.get("text"))
     if body and body.strip():
-        return text_article(where, body, url=url, title=title, outlet=outlet, published=published)
+        return text_article(where, body, **given)
     html = _str(record.get("html"))
     if html and html.strip():
-        return html_article(where, html, url=url, title=title, outlet=outlet, published=published)
+        return html_article(where, html, **given)
+    if title and title.strip():
+        return headline_article(where, **given)
     blank = body is not None or html is not None  # there, but nothing in it
     return Problem(where, describe(Reason.EMPTY_BODY if blank else Reason.NO_BODY))
 

@@ -1,6 +1,26 @@
-"""The output formats, apart from their renderers so that naming one loads no template."""
+"""The output formats, apart from their renderers so that naming one loads no template,
+and the words every renderer shares."""
 
 from enum import StrEnum
+from typing import Protocol
+
+from storyline.model import Body
+
+SNIPPETS_ONLY = (
+    "Made only of feed snippets and headlines: no outlet's full article was read, so the "
+    "summary and the tables hold only what those few lines say."
+)
+
+
+class _Held(Protocol):
+    @property
+    def body(self) -> Body: ...
+
+
+def body_note(item: _Held) -> str:
+    """How a source (an article, a story's member) is marked when it is less than an
+    article ("" for an article)."""
+    return {Body.FULL: "", Body.SNIPPET: "feed snippet", Body.HEADLINE: "headline only"}[item.body]
 
 
 class Format(StrEnum):

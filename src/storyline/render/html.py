@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from storyline.model import Article, Brief, Claim, Fact, Source
+from storyline.render.formats import SNIPPETS_ONLY, body_note
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,14 @@ def brief_context(brief: Brief, *, paths: bool = True) -> dict[str, Any]:
     at the spans the brief points into; ``paths`` as in render/json.py."""
     title = next((a.title for a in brief.articles if a.title), None) or "Brief"
     articles = [(i, a, _segments(a, i, brief)) for i, a in enumerate(brief.articles)]
-    return {"title": title, "brief": brief, "articles": articles, "paths": paths}
+    return {
+        "title": title,
+        "brief": brief,
+        "articles": articles,
+        "paths": paths,
+        "snippets_only": SNIPPETS_ONLY if brief.snippets_only else "",
+        "body_note": body_note,
+    }
 
 
 @lru_cache(maxsize=1)

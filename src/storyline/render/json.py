@@ -17,6 +17,7 @@ def as_dict(brief: Brief, *, paths: bool = True) -> dict[str, Any]:
     """``paths``: as for ``article_json``."""
     return {
         "summary": "\n".join(s.text for s in brief.summary),
+        "snippets_only": brief.snippets_only,
         "sentences": [{"text": s.text, "sources": _sources(s.sources)} for s in brief.summary],
         "articles": [article_json(a, paths=paths) for a in brief.articles],
         "facts": [_fact(f) for f in brief.facts],
@@ -86,6 +87,7 @@ def article_json(article: Article, *, paths: bool = True) -> dict[str, Any]:
         "url": article.url,
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
+        "body": article.body.value,
         "text": article.text,
     }
     if not paths:

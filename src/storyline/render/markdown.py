@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from storyline.model import Brief, Fact, Source, SummarySentence
+from storyline.render.formats import SNIPPETS_ONLY, body_note
 
 
 def _tags(sentence: SummarySentence) -> str:
@@ -14,7 +15,10 @@ def _tags(sentence: SummarySentence) -> str:
 
 def render_markdown(brief: Brief) -> str:
     title = next((a.title for a in brief.articles if a.title), None) or "Brief"
-    lines = [f"# {_escape(title)}", "", "## Summary", ""]
+    lines = [f"# {_escape(title)}", ""]
+    if brief.snippets_only:
+        lines += [f"_{SNIPPETS_ONLY}_", ""]
+    lines += ["## Summary", ""]
     lines += [f"- {_escape(s.text)} {_tags(s)}" for s in brief.summary]
     if not brief.summary:
         lines.append("_No sentence of the sources fits the word budget._")
@@ -23,7 +27,7 @@ def render_markdown(brief: Brief) -> str:
     lines += ["", "## Sources", ""]
     for i, a in enumerate(brief.articles):
         details = ", ".join(
-            x for x in (a.published and a.published.isoformat(), a.url or a.path) if x
+            x for x in (a.published and a.published.isoformat(), a.url or a.path, body_note(a)) if x
         )
         heading = f" — {_escape(a.title)}" if a.title else ""
         lines.append(f"{i + 1}. **{_escape(a.outlet)}**{heading} ({details})")

@@ -137,7 +137,14 @@ class Ingester:
 def _restore(store: Store) -> tuple[Grouper, int]:
     grouper = Grouper()
     for stored in store.replay():
-        grouper.restore(stored.id, stored.outlet, stored.story, stored.features, stored.duplicate)
+        grouper.restore(
+            stored.id,
+            stored.outlet,
+            stored.story,
+            stored.features,
+            stored.duplicate,
+            thread=stored.thread,
+        )
     seq, next_story = store.counters()
     grouper.stories.reserve(next_story)
     return grouper, seq
@@ -188,12 +195,12 @@ class _Run:
     def flush(self) -> None:
         if not self.pending:
             return
-        story_of = self.grouper.stories.story_of
+        index = self.grouper.stories
         entries = []
         for article, found, placement in self.pending:
-            entries.append(
-                Entry(article, found, story_of[article.id], self.seq, placement.duplicate)
-            )
+            story = index.story_of[article.id]
+            thread = index.stories[story].thread
+            entries.append(Entry(article, found, story, self.seq, placement.duplicate, thread))
             self.seq += 1
         start = time.perf_counter()
         self.store.write(entries, self.merges)

@@ -13,13 +13,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, select
 
-from storyline.model import Article, CopyKind, Duplicate, Features, Markup
+from storyline.model import Article, Body, CopyKind, Duplicate, Features, Markup
 from storyline.store.chunks import chunks
 from storyline.store.rows import Member, Stored, StoryRow
 from storyline.store.schema import articles, duplicates, memberships, stories
 from storyline.store.search import matching
 
 _COPY = (duplicates.c.original_id, duplicates.c.kind, duplicates.c.similarity)
+# The list's order: by rank (group/rank.py: how recently and how widely covered).
+RANKED = (stories.c.rank.desc(), stories.c.last_seen.desc().nulls_last(), stories.c.id)
 
 # --- what the stream reads -----------------------------------------------------------------
 
@@ -42,7 +44,12 @@ def replay(c: Connection) -> Iterator[Stored]:
     """Every stored article in storing order, streamed (``yield_per``): a store can hold
     more than memory."""
     columns = ("id", "outlet", "terms", "fingerprint", "minhash", "published", "seen")
-    query = _linked(*columns).order_by(articles.c.seq)
+    query = (
+        _linked(*columns)
+        .add_columns(stories.c.thread)
+        .join(stories, stories.c.id == memberships.c.story_id)
+        .order_by(articles.c.seq)
+    )
     for row in c.execution_options(yield_per=2000).execute(query):
         found = Features(
             terms=tuple((t, n) for t, n in json.loads(row.terms)),
@@ -50,7 +57,7 @@ def replay(c: Connection) -> Iterator[Stored]:
             minhash=bytes(row.minhash),
             when=row.published or row.seen,
         )
-        yield Stored(row.id, row.outlet, row.story_id, found, _copy(row))
+        yield Stored(row.id, row.outlet, row.story_id, found, _copy(row), row.thread)
 
 
 # --- what users read -------------------------------------------------------------------------
@@ -60,9 +67,10 @@ def live_stories(c: Connection, since: dt.date | None = None) -> list[StoryRow]:
     query = select(stories).where(stories.c.merged_into.is_(None))
     if since is not None:
         query = query.where(stories.c.last_seen >= since)
-    rows = list(c.execute(query.order_by(stories.c.last_seen.desc(), stories.c.id)))
+    rows = list(c.execute(query.order_by(*RANKED)))
     members = _members_by_story(c, [r.id for r in rows])
-    return [_story_row(r, members.get(r.id, [])) for r in rows]
+    sizes = _thread_sizes(c, [r.thread for r in rows])
+    return [_story_row(r, members.get(r.id, []), sizes) for r in rows]
 
 
 def resolve(c: Connection, story: int) -> int | None:
@@ -83,7 +91,7 @@ def story(c: Connection, story: int) -> tuple[StoryRow, list[Member]] | None:
         return None
     row = c.execute(select(stories).where(stories.c.id == live)).one()
     members = _members_by_story(c, [live]).get(live, [])
-    return _story_row(row, members), members
+    return _story_row(row, members, _thread_sizes(c, [row.thread])), members
 
 
 def articles_of(c: Connection, story: int) -> list[Article]:
@@ -104,7 +112,7 @@ def articles_of(c: Connection, story: int) -> list[Article]:
 def page(
     c: Connection, limit: int, offset: int = 0, query: str | None = None
 ) -> tuple[list[StoryRow], int]:
-    """One page of live stories, most recent first, or of those whose articles match
+    """One page of live stories, by rank (``group/rank.py``), or of those whose articles match
     ``query`` (best match first), and how many there are in all. The search is the
     database's own: SQLite FTS5, PostgreSQL full text (``search.py``)."""
     if query is not None:
@@ -113,13 +121,7 @@ def page(
     live = stories.c.merged_into.is_(None)
     total = c.scalar(select(func.count()).select_from(stories).where(live)) or 0
     ids = list(
-        c.scalars(
-            select(stories.c.id)
-            .where(live)
-            .order_by(stories.c.last_seen.desc().nulls_last(), stories.c.id)
-            .limit(limit)
-            .offset(offset)
-        )
+        c.scalars(select(stories.c.id).where(live).order_by(*RANKED).limit(limit).offset(offset))
     )
     return _rows(c, ids), total
 
@@ -142,6 +144,18 @@ def outlet_page(
         )
     )
     return _rows(c, ids), total
+
+
+def thread(c: Connection, thread: int) -> list[StoryRow]:
+    """The live stories of a thread, by rank."""
+    ids = list(
+        c.scalars(
+            select(stories.c.id)
+            .where(stories.c.thread == thread, stories.c.merged_into.is_(None))
+            .order_by(*RANKED)
+        )
+    )
+    return _rows(c, ids)
 
 
 def article(c: Connection, article: str) -> tuple[Article, int] | None:
@@ -177,25 +191,41 @@ def _rows(c: Connection, ids: Sequence[int]) -> list[StoryRow]:
         for r in c.execute(select(stories).where(stories.c.id.in_(chunk)))
     }
     members = _members_by_story(c, ids)
-    return [_story_row(found[i], members.get(i, [])) for i in ids if i in found]
+    sizes = _thread_sizes(c, [r.thread for r in found.values()])
+    return [_story_row(found[i], members.get(i, []), sizes) for i in ids if i in found]
+
+
+def _thread_sizes(c: Connection, threads: Sequence[int | None]) -> dict[int, int]:
+    """How many live stories each thread holds."""
+    found: dict[int, int] = {}
+    for chunk in chunks(sorted({t for t in threads if t is not None})):
+        rows = c.execute(
+            select(stories.c.thread, func.count())
+            .where(stories.c.thread.in_(chunk), stories.c.merged_into.is_(None))
+            .group_by(stories.c.thread)
+        )
+        found.update((t, n) for t, n in rows)
+    return found
 
 
 def _members_by_story(c: Connection, ids: Sequence[int]) -> dict[int, list[Member]]:
     found: dict[int, list[Member]] = {}
     for chunk in chunks(list(ids)):
         rows = c.execute(
-            _linked("id", "outlet", "title", "url", "path", "day")
+            _linked("id", "outlet", "title", "url", "path", "day", "body")
             .where(memberships.c.story_id.in_(chunk))
             .order_by(memberships.c.story_id, articles.c.seq)
         )
         for r in rows:
             found.setdefault(r.story_id, []).append(
-                Member(r.id, r.outlet, r.title, r.url, r.path, r.day, _copy(r))
+                Member(r.id, r.outlet, r.title, r.url, r.path, r.day, _copy(r), Body(r.body))
             )
     return found
 
 
-def _story_row(row: Row[*tuple[Any, ...]], members: Sequence[Member]) -> StoryRow:
+def _story_row(
+    row: Row[*tuple[Any, ...]], members: Sequence[Member], sizes: dict[int, int]
+) -> StoryRow:
     outlets = tuple(dict.fromkeys(m.outlet for m in members))
     copies = sum(1 for m in members if m.duplicate)
     return StoryRow(
@@ -206,6 +236,8 @@ def _story_row(row: Row[*tuple[Any, ...]], members: Sequence[Member]) -> StoryRo
         len(members),
         copies,
         outlets,
+        row.thread,
+        sizes.get(row.thread, 1),
     )
 
 
@@ -221,6 +253,7 @@ def _article(r: Row[*tuple[Any, ...]]) -> Article:
         title=r.title,
         published=r.published,
         seen=r.seen,
+        body=Body(r.body),
     )
 
 

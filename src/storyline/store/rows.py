@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from storyline.model import Article, Duplicate, Features
+from storyline.model import Article, Body, Duplicate, Features
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Entry:
     story: int
     seq: int
     duplicate: Duplicate | None = None
+    thread: int | None = None  # of ``story``, set when the story is new (never changes)
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Stored:
     story: int
     features: Features
     duplicate: Duplicate | None
+    thread: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class StoryRow:
     articles: int
     copies: int
     outlets: tuple[str, ...]
+    thread: int | None = None  # related stories share one (group/stories.py)
+    in_thread: int = 1  # live stories in the thread, this one included
 
 
 @dataclass(frozen=True)
@@ -61,3 +65,4 @@ class Member:
     path: str
     day: dt.date | None
     duplicate: Duplicate | None
+    body: Body = Body.FULL

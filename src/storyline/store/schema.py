@@ -9,6 +9,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -38,6 +39,7 @@ articles = Table(
     Column("terms", Text, nullable=False),  # JSON [[term, count], ...]
     Column("minhash", LargeBinary, nullable=False),
     Column("stored_at", DateTime, nullable=False),
+    Column("body", String(8), nullable=False, server_default="full"),  # model.Body
 )
 
 stories = Table(
@@ -49,7 +51,13 @@ stories = Table(
     Column("last_seen", Date),
     Column("merged_into", Integer, ForeignKey("stories.id")),
     Column("updated_at", DateTime, nullable=False),
+    Column("thread", Integer),  # related stories share one (group/stories.py)
+    Column("outlets", Integer, nullable=False, server_default="0"),  # distinct ones
+    Column("rank", Float, nullable=False, server_default="0"),  # group/rank.py: list order
 )
+
+Index("stories_thread", stories.c.thread)
+Index("stories_rank", stories.c.rank)
 
 memberships = Table(
     "memberships",

@@ -68,7 +68,7 @@ class Store(Database):
     # --- what users read -------------------------------------------------------------------
 
     def stories(self, since: dt.date | None = None) -> list[StoryRow]:
-        """The live stories (last seen on or after ``since``), most recent first."""
+        """The live stories (last seen on or after ``since``), by rank (``group/rank.py``)."""
         return self._read(read.live_stories, since)
 
     def resolve(self, story: int) -> int | None:
@@ -86,7 +86,7 @@ class Store(Database):
     def page(
         self, limit: int, *, offset: int = 0, query: str | None = None
     ) -> tuple[list[StoryRow], int]:
-        """One page of live stories, most recent first, or of those whose articles match
+        """One page of live stories by rank, or of those whose articles match
         ``query`` (best match first), and how many there are in all."""
         return self._read(read.page, limit, offset, query)
 
@@ -95,6 +95,10 @@ class Store(Database):
     ) -> tuple[list[StoryRow], int]:
         """The stories an outlet reported, its latest first, and how many there are."""
         return self._read(read.outlet_page, outlet, limit, offset)
+
+    def thread(self, thread: int) -> list[StoryRow]:
+        """The live stories of a thread, by rank."""
+        return self._read(read.thread, thread)
 
     def article(self, article: str) -> tuple[Article, int] | None:
         """A stored article (cleaned text) and the live story it belongs to."""

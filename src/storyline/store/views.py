@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from storyline.store.rows import Member, StoryRow
@@ -15,6 +16,8 @@ def story_json(row: StoryRow) -> dict[str, Any]:
         "outlets": list(row.outlets),
         "articles": row.articles,
         "copies": row.copies,
+        "thread": row.thread,
+        "stories_in_thread": row.in_thread,
         "first_seen": row.first_seen.isoformat() if row.first_seen else None,
         "last_seen": row.last_seen.isoformat() if row.last_seen else None,
     }
@@ -32,7 +35,17 @@ def member_json(m: Member, *, paths: bool = True) -> dict[str, Any]:
         "copy_of": m.duplicate.original if m.duplicate else None,
         "copy_kind": m.duplicate.kind if m.duplicate else None,
         "similarity": m.duplicate.similarity if m.duplicate else None,
+        "body": m.body.value,
     }
     if not paths:
         del found["path"]
     return found
+
+
+def by_thread(rows: Sequence[StoryRow]) -> list[list[StoryRow]]:
+    """Ranked stories gathered under their threads: each thread where its best-ranked
+    story stands, its other listed stories after it, in rank order."""
+    threads: dict[int, list[StoryRow]] = {}
+    for row in rows:
+        threads.setdefault(row.thread if row.thread is not None else -row.id, []).append(row)
+    return list(threads.values())

@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from sqlalchemy import Connection, func, select, update
 
 from storyline.group.headline import headline
+from storyline.group.rank import rank
 from storyline.store.chunks import chunks
 from storyline.store.rows import Entry
 from storyline.store.schema import articles, duplicates, memberships, stories
@@ -29,7 +30,8 @@ def batch(c: Connection, entries: Sequence[Entry], merges: Sequence[tuple[int, i
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     touched = {e.story for e in entries}
     c.execute(articles.insert(), [_article_row(e, now) for e in entries])
-    _add_stories(c, touched | {s for pair in merges for s in pair}, now)
+    threads = {e.story: e.thread for e in entries}
+    _add_stories(c, touched | {s for pair in merges for s in pair}, threads, now)
     for absorbed, survivor in merges:
         c.execute(
             update(memberships).where(memberships.c.story_id == absorbed).values(story_id=survivor)
@@ -49,14 +51,17 @@ def batch(c: Connection, entries: Sequence[Entry], merges: Sequence[tuple[int, i
     _refresh(c, sorted(touched | {s for _, s in merges}), now)
 
 
-def _add_stories(c: Connection, referenced: Collection[int], now: dt.datetime) -> None:
-    """The stories the batch names that the store does not have yet."""
+def _add_stories(
+    c: Connection, referenced: Collection[int], threads: dict[int, int | None], now: dt.datetime
+) -> None:
+    """The stories the batch names that the store does not have yet, each in its thread."""
     existing: set[int] = set()
     for chunk in chunks(sorted(referenced)):
         existing.update(c.scalars(select(stories.c.id).where(stories.c.id.in_(chunk))))
     new = sorted(set(referenced) - existing)
     if new:
-        c.execute(stories.insert(), [{"id": s, "updated_at": now} for s in new])
+        rows = [{"id": s, "thread": threads.get(s) or s, "updated_at": now} for s in new]
+        c.execute(stories.insert(), rows)
 
 
 def _article_row(e: Entry, now: dt.datetime) -> dict[str, object]:
@@ -78,6 +83,7 @@ def _article_row(e: Entry, now: dt.datetime) -> dict[str, object]:
         "terms": json.dumps(e.features.terms, ensure_ascii=False),
         "minhash": e.features.minhash,
         "stored_at": now,
+        "body": a.body,
     }
 
 
@@ -101,6 +107,7 @@ def _refresh(c: Connection, ids: Sequence[int], now: dt.datetime) -> None:
     for chunk in chunks(list(ids)):
         span = _spans(c, chunk)
         titles = _titles(c, chunk)
+        outlets = _outlets(c, chunk)
         for sid in chunk:
             if sid not in span:
                 continue
@@ -112,6 +119,8 @@ def _refresh(c: Connection, ids: Sequence[int], now: dt.datetime) -> None:
                     headline=headline(titles.get(sid, [])),
                     first_seen=first,
                     last_seen=last,
+                    outlets=outlets.get(sid, 0),
+                    rank=rank(last, outlets.get(sid, 0)),
                     updated_at=now,
                 )
             )
@@ -136,6 +145,17 @@ def _spans(c: Connection, ids: Sequence[int]) -> dict[int, Span]:
         sid: (first, last) if first else (_day(stored_first), _day(stored_last))
         for sid, first, last, stored_first, stored_last in rows
     }
+
+
+def _outlets(c: Connection, ids: Sequence[int]) -> dict[int, int]:
+    """How many outlets cover each story: the list ranks the widely covered first."""
+    rows = c.execute(
+        select(memberships.c.story_id, func.count(func.distinct(articles.c.outlet)))
+        .join(articles, articles.c.id == memberships.c.article_id)
+        .where(memberships.c.story_id.in_(ids))
+        .group_by(memberships.c.story_id)
+    )
+    return {sid: n for sid, n in rows}
 
 
 def _titles(c: Connection, ids: Sequence[int]) -> dict[int, list[str | None]]:
