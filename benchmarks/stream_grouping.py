@@ -14,7 +14,13 @@ distance threshold the best of a grid on this very data: a generous ceiling), an
 precision/recall/F1 (benchmarks/grouping_quality.py's functions), plus the size of the
 largest stories and the share of stories of two or more items whose gold events differ.
 
-    python benchmarks/stream_grouping.py [--embeddings]
+The thresholds of group/stories.py were tuned on the items of 7 October; the rows for 8
+October are the held-out report. "drift" is the share of stories of two or more items
+holding two items that share no content word at all (TF-IDF cosine 0): members that
+share no event. With ``--multinews`` the `multinews-plus-val` documents are also streamed
+through the grouper in cluster order (each cluster one gold event).
+
+    python benchmarks/stream_grouping.py [--embeddings] [--multinews] [--largest 20]
 """
 
 from __future__ import annotations
@@ -29,13 +35,21 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from grouping_quality import agglomerative, bcubed, embeddings, hdbscan, pairwise
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from grouping_quality import agglomerative, bcubed, documents, embeddings, hdbscan, pairwise
+from storyline.group.features import features
+from storyline.group.grouper import Grouper
 from storyline.model import Article, Markup
 from storyline.run.ingest import ingest
 from storyline.store import Store
 
 STREAM = Path(__file__).resolve().parents[2] / "shared/data/streams/rss2023-demo-week.jsonl.gz"
 GOLD = Path(__file__).resolve().parent / "gold" / "events" / "demo-week-events.tsv"
+MULTINEWS = (
+    Path(__file__).resolve().parents[2]
+    / "shared/data/summarization/multinews-plus-val/val.jsonl.gz"
+)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
 
 
@@ -54,8 +68,11 @@ def items(lines: set[int]) -> list[tuple[int, dict[str, str]]]:
     return sorted(found, key=lambda item: (str(item[1].get("published")), item[0]))
 
 
-def storyline_stories(found: Sequence[tuple[int, dict[str, str]]]) -> tuple[list[int], int]:
-    """Each item's story after a real ingest, and how many items were stored."""
+def storyline_stories(
+    found: Sequence[tuple[int, dict[str, str]]],
+) -> tuple[list[int], int, dict[int, tuple[str | None, int | None]]]:
+    """Each item's story after a real ingest, how many items were stored, and each story's
+    headline and thread."""
     with tempfile.TemporaryDirectory() as folder:
         stream = Path(folder) / "stream.jsonl"
         with stream.open("w", encoding="utf-8") as f:
@@ -64,12 +81,14 @@ def storyline_stories(found: Sequence[tuple[int, dict[str, str]]]) -> tuple[list
         with Store(Path(folder) / "store.db") as store:
             ingest([stream], store)
             story_of: dict[str, int] = {}  # by URL: a large input is read in parts
+            about: dict[int, tuple[str | None, int | None]] = {}
             for row in store.stories():
+                about[row.id] = (row.headline, row.thread)
                 located = store.story(row.id)
                 for member in located[1] if located else []:
                     story_of[member.url or ""] = row.id
     stories = [story_of.get(r.get("url", ""), -(i + 1)) for i, (_, r) in enumerate(found)]
-    return stories, sum(1 for _, r in found if r.get("url", "") in story_of)
+    return stories, sum(1 for _, r in found if r.get("url", "") in story_of), about
 
 
 def as_articles(found: Sequence[tuple[int, dict[str, str]]]) -> list[Article]:
@@ -78,6 +97,17 @@ def as_articles(found: Sequence[tuple[int, dict[str, str]]]) -> list[Article]:
                 title=r.get("title"))
         for n, r in found
     ]  # fmt: skip
+
+
+def drift(pred: Sequence[int], articles: Sequence[Article]) -> float:
+    """The share of stories of two or more items with two items sharing no content word."""
+    matrix = TfidfVectorizer(stop_words="english").fit_transform(documents(articles))
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, story in enumerate(pred):
+        members[story].append(i)
+    multi = [m for m in members.values() if len(m) > 1]
+    drifting = sum(1 for m in multi if (matrix[m] @ matrix[m].T).toarray().min() == 0)
+    return drifting / len(multi) if multi else 0.0
 
 
 def row(name: str, pred: Sequence[int], labels: Sequence[str], seconds: float) -> str:
@@ -97,9 +127,44 @@ def row(name: str, pred: Sequence[int], labels: Sequence[str], seconds: float) -
     )
 
 
+HEADER = (
+    "| system | B3 P | B3 R | B3 F1 | pair P | pair R | pair F1 | stories | largest "
+    "| mixed | s |\n|---|---|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def days(found: Sequence[tuple[int, dict[str, str]]]) -> dict[str, list[int]]:
+    """Item positions by day of publication: 7 October tunes, 8 October reports."""
+    by: dict[str, list[int]] = defaultdict(list)
+    for i, (_, record) in enumerate(found):
+        by[str(record.get("published", ""))[:10]].append(i)
+    return dict(sorted(by.items()))
+
+
+def multinews() -> None:
+    """The plus-val documents streamed through the grouper, each cluster one event."""
+    articles, labels = [], []
+    with gzip.open(MULTINEWS, "rt", encoding="utf-8") as f:
+        for number, line in enumerate(f):
+            for j, doc in enumerate(json.loads(line)["cleansed_document"]):
+                if doc.strip():
+                    articles.append(Article(f"{number}-{j}", "", "", Markup.TEXT, "", doc))
+                    labels.append(str(number))
+    start = time.perf_counter()
+    grouper = Grouper()
+    for article in articles:
+        grouper.place(article, features(article))
+    pred = [grouper.stories.story_of[a.id] for a in articles]
+    print(f"\nmultinews-plus-val streamed: {len(articles)} documents, {len(set(labels))} events\n")
+    print(HEADER)
+    print(row("storyline (streamed)", pred, labels, time.perf_counter() - start))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--embeddings", action="store_true", help="also MiniLM + HDBSCAN")
+    parser.add_argument("--multinews", action="store_true", help="also multinews-plus-val")
+    parser.add_argument("--largest", type=int, default=20, help="stories to list for reading")
     args = parser.parse_args(argv)
     labels_of = gold()
     found = items(set(labels_of))
@@ -108,44 +173,60 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{len(found)} items, {len(set(labels))} gold events, largest "
         f"{max(Counter(labels).values())}"
     )
-    print(
-        "\n| system | B3 P | B3 R | B3 F1 | pair P | pair R | pair F1 | stories | largest "
-        "| mixed | s |\n|---|---|---|---|---|---|---|---|---|---|---|"
-    )
     start = time.perf_counter()
-    stories, stored = storyline_stories(found)
-    print(
-        row(
-            f"storyline ({stored} of {len(found)} stored)",
-            stories,
-            labels,
-            time.perf_counter() - start,
-        )
-    )
+    stories, _, about = storyline_stories(found)
+    seconds = time.perf_counter() - start
     articles = as_articles(found)
-    best = None
-    for threshold in THRESHOLDS:
-        start = time.perf_counter()
-        pred = agglomerative(articles, threshold)
-        line = row(
-            f"TF-IDF + agglomerative (threshold {threshold}, tuned here)",
-            pred,
-            labels,
-            time.perf_counter() - start,
-        )
-        f1 = bcubed(pred, [hash(label) for label in labels])[2]
-        if best is None or f1 > best[0]:
-            best = (f1, line)
-    assert best is not None
-    print(best[1])
-    if args.embeddings:
-        start = time.perf_counter()
-        vectors = embeddings(articles)
+    vectors = embeddings(articles) if args.embeddings else None
+    for day, where in [("all", list(range(len(found)))), *days(found).items()]:
+        print(f"\n### {day}: {len(where)} items\n\n{HEADER}")
+        gold_here = [labels[i] for i in where]
+        mine = [stories[i] for i in where]
+        print(row(f"storyline ({sum(s > 0 for s in mine)} stored)", mine, gold_here, seconds))
+        subset = [articles[i] for i in where]
+        best = None
+        for threshold in THRESHOLDS:
+            pred = agglomerative(subset, threshold)
+            f1 = bcubed(pred, [hash(label) for label in gold_here])[2]
+            if best is None or f1 > best[0]:
+                best = (
+                    f1,
+                    row(f"TF-IDF + agglomerative ({threshold}, tuned here)", pred, gold_here, 0),
+                )
+        assert best is not None
+        print(best[1])
         if vectors is not None:
-            print(row("MiniLM + HDBSCAN", hdbscan(vectors), labels, time.perf_counter() - start))
+            print(row("MiniLM + HDBSCAN", hdbscan(vectors[where]), gold_here, 0))
     print(
         "\nmixed: the share of stories of two or more items whose items are not all of one "
-        "gold event"
+        f"gold event. drift (storyline, all items): {drift(stories, articles):.3f}"
+    )
+    largest(stories, labels, about, args.largest)
+    if args.multinews:
+        multinews()
+
+
+def largest(
+    stories: Sequence[int],
+    labels: Sequence[str],
+    about: dict[int, tuple[str | None, int | None]],
+    n: int,
+) -> None:
+    """The largest stories with their gold events, to read by hand; and the threads."""
+    events: dict[int, Counter[str]] = defaultdict(Counter)
+    for story, label in zip(stories, labels, strict=True):
+        events[story][label] += 1
+    print(f"\n{n} largest stories (size, gold events: the top one's share):\n")
+    for story, counts in sorted(events.items(), key=lambda kv: -kv[1].total())[:n]:
+        top = counts.most_common(1)[0][1]
+        headline = about.get(story, (None, None))[0]
+        share = top / counts.total()
+        print(f"- {counts.total()} items, {len(counts)} events ({share:.0%} one): {headline}")
+    threads = Counter(t for _, t in about.values() if t is not None)
+    multi = [n for n in threads.values() if n > 1]
+    print(
+        f"\nthreads: {len(threads)}; {len(multi)} of two or more stories, the largest "
+        f"{max(threads.values(), default=0)} stories"
     )
 
 

@@ -7,3 +7,6 @@ DEFAULT_WORDS = 150  # the summary's word budget
 DEFAULT_DEPTH = Depth.FAST  # of the fact layer (annotate/nlp.py)
 BATCH = 256  # articles an ingest commits at once
 MAX_ARTICLES = 500  # of one brief; more are reported, not read
+
+# Related stories a story's page and API answer list (the thread's own page lists all).
+RELATED_SHOWN = 20

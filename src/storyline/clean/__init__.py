@@ -16,8 +16,9 @@ from storyline.model import Article, Body, Markup, Problem
 MAX_TEXT_CHARS = 200_000
 # A feed's description runs to a paragraph or two. Text this short that the cleaner finds
 # no article in is still the outlet's own words about its report: kept as a snippet. A
-# longer text with nothing the cleaner keeps is a page of boilerplate, and is reported.
-SNIPPET_WORDS = 120
+# longer text with nothing the cleaner keeps is a page of boilerplate: reported, and of a
+# feed entry or a dump record only the headline is kept.
+SNIPPET_WORDS = 300
 
 
 def clean(articles: Sequence[Article]) -> tuple[Article, ...]:
@@ -52,11 +53,7 @@ def usable(cleaned: Iterable[Article]) -> Iterator[Article | Problem]:
             yield replace(article, text="")
             continue
         if not article.text.strip():
-            snippet = _snippet(article)
-            if snippet is None:
-                yield Problem(article.path, describe(Reason.NO_ARTICLE_TEXT))
-            else:
-                yield snippet
+            yield from _less_than_an_article(article)
             continue
         if len(article.text) > MAX_TEXT_CHARS:
             cut = _cut_point(article.text, MAX_TEXT_CHARS)
@@ -67,6 +64,23 @@ def usable(cleaned: Iterable[Article]) -> Iterator[Article | Problem]:
             )
             article = replace(article, text=article.text[:cut].rstrip())
         yield article
+
+
+def _less_than_an_article(article: Article) -> Iterator[Article | Problem]:
+    """What is kept of an article the cleaner found no text in: a snippet, else a listed
+    item's headline (and the reason its text was not kept), else only the reason."""
+    snippet = _snippet(article)
+    if snippet is not None:
+        yield snippet
+        return
+    keep_headline = article.listed and bool(article.title and article.title.strip())
+    yield Problem(
+        article.path,
+        describe(Reason.NO_ARTICLE_TEXT, "kept its headline" if keep_headline else ""),
+        partial=keep_headline,
+    )
+    if keep_headline:
+        yield replace(article, text="", body=Body.HEADLINE)
 
 
 def _snippet(article: Article) -> Article | None:

@@ -6,13 +6,32 @@ can change without touching SQL.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
+
+from storyline.lexicon import common_words
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def headline(titles: Sequence[str | None]) -> str | None:
     """The headline of a story, from its originals' titles in storing order (None for an
-    article without one): the first title there is. The first report is the one the story
-    grew from, so its title names the event the others were grouped with, and it stays put
-    as later reports join; copies are left out by the caller, as they add nothing of their
-    own."""
-    return next((title for title in titles if title is not None), None)
+    article without one): the most representative title, the one sharing the most
+    content words with the others, so the headline names what most reports are about
+    rather than one outlet's angle, and follows the story as it grows. Ties go to the
+    earlier title (the first report names the event the others were grouped with);
+    copies are left out by the caller, as they add nothing of their own."""
+    given = [t for t in titles if t is not None]
+    if len(given) < 3:
+        return given[0] if given else None
+    words = [_content(t) for t in given]
+    titles_with = Counter(w for found in words for w in found)  # linear in the titles
+    shared = [sum(titles_with[w] - 1 for w in found) for found in words]
+    best = max(range(len(given)), key=lambda i: (shared[i], -i))
+    return given[best]
+
+
+def _content(title: str) -> set[str]:
+    stop = common_words()
+    return {w for w in (m.casefold() for m in _WORD.findall(title)) if w not in stop}

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
-from storyline.defaults import DEFAULT_WORDS
+from storyline.defaults import DEFAULT_WORDS, RELATED_SHOWN
 from storyline.ingest.jsonl import record_article
 from storyline.model import Article, Problem
 from storyline.render.json import article_json, as_dict
@@ -76,8 +76,8 @@ def list_stories(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Live stories, most recent first; with ``q``, those whose articles match every word,
-    best match first."""
+    """Live stories by rank (how recently and how widely covered); with ``q``, those whose
+    articles match every word, best match first."""
     rows, total = store.page(limit, offset=offset, query=q)
     return page(rows, total, limit, offset)
 
@@ -91,10 +91,22 @@ def get_story(
     """The story, its articles (with copies) and its brief. A story merged into another
     answers with the one it became (``id`` differs from the one asked for)."""
     row, members, brief = state(request).story(story, words)
+    related = state(request).store.thread(row.thread) if row.in_thread > 1 else []
     return story_json(row) | {
         "members": [member_json(m, paths=False) for m in members],
+        "related": [story_json(r) for r in related if r.id != row.id][:RELATED_SHOWN],
         "brief": as_dict(brief, paths=False),
     }
+
+
+@router.get("/threads/{thread}", summary="The stories of a thread")
+def get_thread(thread: int, store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
+    """Related stories (a war's strands, a conference's speeches) by rank; the thread id
+    is a story's ``thread``."""
+    rows = store.thread(thread)
+    if not rows:
+        raise HTTPException(404, f"no thread {thread}")
+    return {"id": thread, "stories": [story_json(r) for r in rows]}
 
 
 @router.get("/articles/{article}", summary="One article")

@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
 
-from storyline.defaults import DEFAULT_WORDS
+from storyline.defaults import DEFAULT_WORDS, RELATED_SHOWN
 from storyline.render.html import brief_context, environment
 from storyline.serve.state import state
 
@@ -79,9 +79,28 @@ def outlet_page(
     )
 
 
+@router.get("/threads/{thread}", response_class=HTMLResponse)
+def thread_page(request: Request, thread: int) -> HTMLResponse:
+    rows = state(request).store.thread(thread)
+    if not rows:
+        raise HTTPException(404, f"no thread {thread}")
+    return _render(
+        "list.html.j2",
+        heading=f"Thread: {rows[0].headline or '(no headline)'}",
+        rows=rows,
+        total=len(rows),
+        page=1,
+        pages=1,
+        q="",
+        base=f"/threads/{thread}",
+    )
+
+
 @router.get("/stories/{story}", response_class=HTMLResponse)
 def story_page(request: Request, story: int) -> HTMLResponse:
     row, members, brief = state(request).story(story, DEFAULT_WORDS)
+    related = state(request).store.thread(row.thread) if row.in_thread > 1 else []
     context = brief_context(brief, paths=False)
     context["title"] = row.headline or context["title"]
-    return _render("story.html.j2", row=row, members=members, **context)
+    related = [r for r in related if r.id != row.id][:RELATED_SHOWN]
+    return _render("story.html.j2", row=row, members=members, related=related, **context)

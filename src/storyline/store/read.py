@@ -236,7 +236,7 @@ def _story_row(
         len(members),
         copies,
         outlets,
-        row.thread,
+        row.thread if row.thread is not None else row.id,
         sizes.get(row.thread, 1),
     )
 

@@ -49,7 +49,7 @@ class StoryRow:
     articles: int
     copies: int
     outlets: tuple[str, ...]
-    thread: int | None = None  # related stories share one (group/stories.py)
+    thread: int = 0  # related stories share one (group/stories.py)
     in_thread: int = 1  # live stories in the thread, this one included
 
 

@@ -47,5 +47,5 @@ def by_thread(rows: Sequence[StoryRow]) -> list[list[StoryRow]]:
     story stands, its other listed stories after it, in rank order."""
     threads: dict[int, list[StoryRow]] = {}
     for row in rows:
-        threads.setdefault(row.thread if row.thread is not None else -row.id, []).append(row)
+        threads.setdefault(row.thread, []).append(row)
     return list(threads.values())

@@ -1,0 +1,24 @@
+"""Which title a story goes by (group/headline.py)."""
+
+from __future__ import annotations
+
+from storyline.group.headline import headline
+
+
+def test_the_headline_is_the_title_most_like_the_others() -> None:
+    titles = [
+        "Kenya to seek $1bn from China for stalled railway",
+        None,
+        "Schumer meets Xi in Beijing",
+        "Schumer tells Xi that relations must improve",
+        "Xi welcomes Schumer's delegation to Beijing",
+    ]
+    assert headline(titles) == "Schumer meets Xi in Beijing"
+
+
+def test_the_first_title_stands_until_others_outweigh_it() -> None:
+    assert headline([None, "Tram line approved", "Council backs trams"]) == "Tram line approved"
+    assert (
+        headline(["Tram line approved", "Trams: the vote", "Harbour fire"]) == "Tram line approved"
+    )
+    assert headline([None, None]) is None
