@@ -233,7 +233,7 @@ TEXT_STEPS = {
     "without the sentence rule beside the model": ("storyline.clean.text", "MODEL_WEIGHT", 1.0),
     "with only the sentence rule (no model)": ("storyline.clean.text", "MODEL_WEIGHT", 0.0),
     "without smoothing by neighbours": ("storyline.clean.text", "_smoothed", lambda c: c),
-    "without trimming the edges": ("storyline.clean.text", "_trimmed", lambda kept: kept),
+    "without trimming the edges": ("storyline.clean.text", "_trimmed", lambda kept, *_: kept),
 }
 
 

@@ -32,6 +32,7 @@ from threadpoolctl import threadpool_limits
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction_quality import Page, counts, pages, score, visible_text
+from storyline.clean.language import detect
 from storyline.clean.lines import features
 from storyline.clean.text import MODEL, Line, clean_texts, split_lines
 
@@ -68,7 +69,11 @@ def labels(lines: Sequence[Line], truth: str) -> np.ndarray:
 
 def dataset(found: Sequence[Page]) -> tuple[list[str], list[np.ndarray], list[np.ndarray]]:
     """Per page: its scraped text, and the features and labels of the lines of every
-    document made from it (``documents``)."""
+    document made from it (``documents``). Every page is weighed by English stop words,
+    whatever its language: trained on each page's own list (as storyline reads other
+    languages, clean/language.py), the model scored English pages lower (cross-validated
+    F1 0.914 against 0.918) for a small gain on the 21 pages in other languages (0.772
+    against 0.760), and English quality is what most readers read."""
     rng = random.Random(SEED)
     texts, rows, marks = [], [], []
     for page in found:
@@ -134,7 +139,11 @@ def cross_validated(
     """Each page's cleaned text from the model that did not see it."""
     cleaned = [""] * len(texts)
     for held, model in models:
-        done = clean_texts([(texts[i], None) for i in held], model=model)
+        done = clean_texts(
+            [(texts[i], None) for i in held],
+            model=model,
+            languages=[detect(texts[i]) for i in held],
+        )
         for i, text in zip(held, done, strict=True):
             cleaned[i] = text
     return cleaned

@@ -285,7 +285,7 @@ def story_command(
     print(f"story {row.id}: {row.headline or '(no headline)'}")
     print(
         f"{_span(row.first_seen, row.last_seen)} · {row.articles} articles "
-        f"({row.copies} copies) · {', '.join(row.outlets)}"
+        f"({row.copies} copies) · {', '.join(row.outlets)} · {', '.join(row.languages)}"
     )
     for m in members:
         copy = (
@@ -294,7 +294,7 @@ def story_command(
             else ""
         )
         note = f" ({body_note(m)})" if body_note(m) else ""
-        print(f"  {m.id}  {m.day}  {m.outlet}: {m.title or m.path}{note}{copy}")
+        print(f"  {m.id}  {m.day}  {m.lang}  {m.outlet}: {m.title or m.path}{note}{copy}")
 
 
 @app.command("serve")

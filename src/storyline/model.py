@@ -105,6 +105,7 @@ class Article:
     # description rather than a page: only such text is kept as a snippet when the
     # cleaner finds no article in it (a page's leftovers are navigation, not news).
     listed: bool = False
+    lang: str = ""  # ISO 639-1 code (clean/language.py); "und" if it cannot be told
 
 
 @dataclass(frozen=True)

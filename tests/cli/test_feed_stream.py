@@ -68,3 +68,26 @@ def test_a_brief_of_headlines_and_snippets_says_so(tmp_path: Path) -> None:
     assert brief.exit_code == 0, brief.output
     assert "Made only of feed snippets and headlines" in brief.stdout
     assert "headline only" in brief.stdout and "feed snippet" in brief.stdout
+
+
+def test_each_items_language_is_stored_and_shown(tmp_path: Path) -> None:
+    polish = (
+        "Rada miasta zatwierdziła w środę budowę nowej linii tramwajowej do dzielnicy "
+        "portowej. Koszt inwestycji wyniesie 120 milionów złotych, a pierwsze tramwaje "
+        "mają pojechać w 2028 roku, powiedział prezydent miasta."
+    )
+    english = "The council approved the harbour tram line on Wednesday, officials said."
+    lines = [
+        {"outlet": "Gazeta Portowa", "title": "Tramwaj do portu", "text": polish},
+        {"outlet": "Marrow Post", "title": "Tram line", "text": english, "lang": "en-GB"},
+    ]
+    db = str(tmp_path / "s.db")
+    path = write(tmp_path / "mixed.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
+    assert runner.invoke(app, ["ingest", str(path), "--db", db]).exit_code == 0
+    listing = runner.invoke(app, ["stories", "--db", db, "--json"])
+    stories = [json.loads(x) for x in listing.stdout.splitlines()]
+    assert sorted(lang for s in stories for lang in s["languages"]) == ["en", "pl"]
+    for s in stories:
+        story = json.loads(runner.invoke(app, ["story", str(s["id"]), "--db", db, "--json"]).stdout)
+        assert [m["lang"] for m in story["articles"]] == s["languages"]
+        assert [m["body"] for m in story["articles"]] == ["full"]

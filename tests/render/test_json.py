@@ -41,10 +41,12 @@ def test_json_contract(all_briefs: list[Brief]) -> None:
         "title",
         "published",
         "body",
+        "lang",
         "text",
     }
     assert data["snippets_only"] is False
     assert {a["body"] for a in data["articles"]} == {"full"}
+    assert {a["lang"] for a in data["articles"]} == {"en"}
     for sentence in data["sentences"]:
         for s in sentence["sources"]:
             assert data["articles"][s["article"]]["text"][s["start"] : s["end"]]

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from storyline.clean.html import clean_html
+from storyline.clean.language import detect
 from storyline.clean.text import clean_text, clean_texts
 from storyline.errors import Reason, describe
 from storyline.model import Article, Body, Markup, Problem
@@ -24,14 +25,23 @@ SNIPPET_WORDS = 300
 def clean(articles: Sequence[Article]) -> tuple[Article, ...]:
     """Each article with its body text; an article's text depends on it alone, whatever
     else is in the batch (a batch only shares the line classifier's call)."""
-    texts = iter(clean_texts([(a.raw, a.title) for a in articles if a.kind is not Markup.HTML]))
+    plain = [a for a in articles if a.kind is not Markup.HTML]
+    languages = [detect(a.raw or a.title or "", declared=a.lang) for a in plain]
+    texts = iter(
+        zip(
+            clean_texts([(a.raw, a.title) for a in plain], languages=languages),
+            languages,
+            strict=True,
+        )
+    )
     cleaned = []
     for article in articles:
         if article.kind is Markup.HTML:
             text = _without_title(clean_html(article.raw), article.title)
+            lang = detect(text or article.title or "", declared=article.lang)
         else:
-            text = next(texts)
-        cleaned.append(replace(article, text=text))
+            text, lang = next(texts)
+        cleaned.append(replace(article, text=text, lang=lang))
     return tuple(cleaned)
 
 

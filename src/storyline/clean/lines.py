@@ -65,11 +65,12 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-def features(lines: Sequence[Line]) -> np.ndarray:
-    """One row per line: its own shape, its place, and its neighbours' shape."""
+def features(lines: Sequence[Line], *, stop: frozenset[str] | None = None) -> np.ndarray:
+    """One row per line: its own shape, its place, and its neighbours' shape. ``stop``:
+    the stop words of the text's language, English (the model's) if not given."""
     if not lines:
         return np.zeros((0, len(NAMES)))
-    shape = _shapes(lines)
+    shape = _shapes(lines, stop)
     n = len(lines)
     words = np.array([len(line.words) for line in lines], dtype=float)
     bodylike = (words >= BODY_WORDS) & (shape[:, 2] >= 0.25)
@@ -87,10 +88,10 @@ def features(lines: Sequence[Line]) -> np.ndarray:
     return np.column_stack([shape, *place, *near])
 
 
-def _shapes(lines: Sequence[Line]) -> np.ndarray:
+def _shapes(lines: Sequence[Line], stop: frozenset[str] | None) -> np.ndarray:
     """The ``_SHAPE`` columns, a column at a time (a feature over every line costs far
     less than a function call for every line)."""
-    stop = common_words()
+    stop = common_words() if stop is None else stop
     texts = [line.text for line in lines]
     words = [line.words for line in lines]
     count = np.array([max(len(w), 1) for w in words], dtype=float)

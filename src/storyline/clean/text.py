@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from storyline.clean.language import weighing
 from storyline.clean.lines import TERMINAL, Line, SeenAbove, features, sentence_like, words_of
 from storyline.lexicon import stop_words
 
@@ -45,6 +46,7 @@ HEADING_WORDS = 8
 STRAY_WORDS = 20  # a longer edge paragraph is kept even when it shares no word
 TABLE_ROWS = 3
 _CELL = re.compile(r"\s\|\s")  # a boundary between two cells of a table row
+SENTENCE_ENDS = (*TERMINAL, "。", "！", "？", "」", "』", "．", "”")
 
 
 def normalise(raw: str) -> str:
@@ -80,25 +82,33 @@ def _continues(previous: Line, text: str) -> bool:
     )
 
 
-def clean_text(raw: str, *, title: str | None = None) -> str:
+def clean_text(raw: str, *, title: str | None = None, lang: str | None = None) -> str:
     """The body paragraphs of ``raw``, joined by blank lines."""
-    return clean_texts([(raw, title)])[0]
+    return clean_texts([(raw, title)], languages=[lang] if lang else None)[0]
 
 
 def clean_texts(
-    documents: Sequence[tuple[str, str | None]], *, model: Classifier | None = None
+    documents: Sequence[tuple[str, str | None]],
+    *,
+    model: Classifier | None = None,
+    languages: Sequence[str] | None = None,
 ) -> list[str]:
     """``clean_text`` of each (raw, title), the classifier called once for all of them
     (its cost is mostly per call); each document's text is the same as alone. ``model``:
-    the shipped one unless given (training scores each fold with its own)."""
+    the shipped one unless given (training scores each fold with its own). ``languages``:
+    each document's (clean/language.py); English, the model's own, where not given."""
+    stops = [weighing(code) for code in languages] if languages else [None] * len(documents)
     split = [split_lines(raw) for raw, _ in documents]
-    rows = [features(lines) for lines in split]
+    rows = [features(lines, stop=stop) for lines, stop in zip(split, stops, strict=True)]
     stacked = np.vstack(rows) if rows else np.zeros((0, 0))
     found = _chances(model or _model(), stacked)
     cleaned, at = [], 0
-    for lines, row, (_, title) in zip(split, rows, documents, strict=True):
+    for lines, row, (_, title), stop in zip(split, rows, documents, stops, strict=True):
         learned = _smoothed(found[at : at + len(row)])
         at += len(row)
+        if stop is not None and not stop:  # a language without a stop list
+            cleaned.append(_by_sentence_ends(lines, title))
+            continue
         prior = sentence_like(row)
         trust = MODEL_WEIGHT * min(1.0, len(row) / PAGE_LINES)
         score = trust * learned + (1 - trust) * prior
@@ -111,8 +121,22 @@ def clean_texts(
         ]
         _keep_tables(lines, keep)
         kept = [line for line, k in zip(lines, keep, strict=True) if k]
-        cleaned.append("\n\n".join(line.text for line in _trimmed(kept)))
+        cleaned.append("\n\n".join(line.text for line in _trimmed(kept, stop)))
     return cleaned
+
+
+def _by_sentence_ends(lines: Sequence[Line], title: str | None) -> str:
+    """The fallback for a language with no stop list (Chinese, Japanese…), where word
+    counts and stop words tell nothing: the lines that end as sentences (in its own
+    punctuation too), without the headline's repeats. Menus, bylines and share buttons
+    do not end with a full stop."""
+    headline = _headline(title)
+    kept = [
+        line.text
+        for line in lines
+        if line.text.endswith(SENTENCE_ENDS) and not headline.repeats(line)
+    ]
+    return "\n\n".join(kept)
 
 
 def _keep_tables(lines: Sequence[Line], keep: list[bool]) -> None:
@@ -139,15 +163,15 @@ def _tables(lines: Sequence[Line]) -> list[tuple[int, int]]:
     return runs
 
 
-def _trimmed(kept: list[Line]) -> list[Line]:
+def _trimmed(kept: list[Line], stop: frozenset[str] | None = None) -> list[Line]:
     """Without what cannot end or start a body: a heading with no body after it, and an
     edge sentence that shares no word of substance with the rest (an error page's "The
     content you requested does not exist", a cookie notice). A table row is neither."""
     while kept:
         last, first = kept[-1], kept[0]
-        if not _row(last) and (_heading(last) or (len(kept) > 1 and _stray(last, kept[:-1]))):
+        if not _row(last) and (_heading(last) or (len(kept) > 1 and _stray(last, kept[:-1], stop))):
             kept = kept[:-1]
-        elif not _row(first) and len(kept) > 1 and _stray(first, kept[1:]):
+        elif not _row(first) and len(kept) > 1 and _stray(first, kept[1:], stop):
             kept = kept[1:]
         else:
             break
@@ -158,7 +182,12 @@ def _row(line: Line) -> bool:
     return bool(_CELL.search(line.text))
 
 
-def _stray(line: Line, rest: Sequence[Line]) -> bool:
+def _stray(line: Line, rest: Sequence[Line], stop: frozenset[str] | None) -> bool:
+    """Shares no word of substance with the rest. Only in English: in an inflected
+    language the same word rarely repeats in the same form ("linii", "linia"), and every
+    edge sentence would look stray."""
+    if stop is not None:
+        return False
     own = _substance(line.words)
     if len(own) < 3 or len(line.words) >= STRAY_WORDS:
         return False

@@ -30,6 +30,7 @@ class Given(TypedDict, total=False):
     published: dt.date | None
     seen: dt.date | None  # when a crawler fetched it
     listed: bool  # a feed entry's or a dump record's text (``Article.listed``)
+    lang: str | None  # the language its source declares (a feed's, a record's)
 
 
 def text_article(path: str, raw: str, **given: Unpack[Given]) -> Article:
@@ -45,6 +46,7 @@ def text_article(path: str, raw: str, **given: Unpack[Given]) -> Article:
         published=given.get("published") or dateline(raw),
         seen=given.get("seen"),
         listed=given.get("listed", False),
+        lang=given.get("lang") or "",
     )
 
 
@@ -65,4 +67,5 @@ def headline_article(path: str, **given: Unpack[Given]) -> Article:
         seen=given.get("seen"),
         body=Body.HEADLINE,
         listed=True,
+        lang=given.get("lang") or "",
     )

@@ -29,6 +29,7 @@ def feed_articles(path: str, data: bytes) -> Iterator[Article | Problem]:
         yield Problem(path, describe(Reason.NOT_A_FEED, detail))
         return
     outlet = parsed.feed.get("title") or None
+    lang = parsed.feed.get("language") or None
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{path}:entry {number}"
         body = _body(entry)
@@ -38,6 +39,7 @@ def feed_articles(path: str, data: bytes) -> Iterator[Article | Problem]:
             "outlet": outlet,
             "published": _date(entry.get("published_parsed") or entry.get("updated_parsed")),
             "listed": True,
+            "lang": lang,
         }
         if _TAG.sub("", body).strip():
             yield html_article(where, body, **given)

@@ -32,6 +32,7 @@ def html_article(path: str, raw: str, **given: Unpack[Given]) -> Article:
         published=given.get("published") or parse_date(meta.get("date")),
         seen=given.get("seen"),
         listed=given.get("listed", False),
+        lang=given.get("lang") or "",
     )
 
 

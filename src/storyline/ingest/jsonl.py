@@ -46,8 +46,8 @@ def _record(where: str, line: bytes) -> Article | Problem:
 
 def record_article(where: str, record: object) -> Article | Problem:
     """One article from a JSON object: ``text`` or ``html``, and optional ``url``,
-    ``title``, ``outlet`` and ``published`` (the JSONL dump's fields, and the web
-    service's). A record with a title and no body is a headline-only item."""
+    ``title``, ``outlet``, ``published`` and ``lang`` (the JSONL dump's fields, and the
+    web service's). A record with a title and no body is a headline-only item."""
     if not isinstance(record, dict):
         return Problem(where, describe(Reason.NOT_OBJECT))
     url, title, outlet = (_str(record.get(key)) for key in ("url", "title", "outlet"))
@@ -57,6 +57,7 @@ def record_article(where: str, record: object) -> Article | Problem:
         "outlet": outlet,
         "published": parse_date(record.get("published")),
         "listed": True,
+        "lang": _str(record.get("lang")),
     }
     body = _str(record.get("text"))
     if body and body.strip():

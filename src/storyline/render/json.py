@@ -88,6 +88,7 @@ def article_json(article: Article, *, paths: bool = True) -> dict[str, Any]:
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "body": article.body.value,
+        "lang": article.lang or "und",
         "text": article.text,
     }
     if not paths:

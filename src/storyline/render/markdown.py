@@ -27,7 +27,14 @@ def render_markdown(brief: Brief) -> str:
     lines += ["", "## Sources", ""]
     for i, a in enumerate(brief.articles):
         details = ", ".join(
-            x for x in (a.published and a.published.isoformat(), a.url or a.path, body_note(a)) if x
+            x
+            for x in (
+                a.published and a.published.isoformat(),
+                a.url or a.path,
+                a.lang and f"lang {a.lang}",
+                body_note(a),
+            )
+            if x
         )
         heading = f" — {_escape(a.title)}" if a.title else ""
         lines.append(f"{i + 1}. **{_escape(a.outlet)}**{heading} ({details})")

@@ -34,6 +34,7 @@ class NewArticle(BaseModel):
     title: str | None = Field(None, max_length=1000)
     outlet: str | None = Field(None, max_length=200)
     published: str | None = Field(None, max_length=40, description="A date, e.g. 2015-11-18.")
+    lang: str | None = Field(None, max_length=35, description="Its language, e.g. pl or fr-CA.")
 
 
 class NewArticles(BaseModel):

@@ -212,13 +212,15 @@ def _members_by_story(c: Connection, ids: Sequence[int]) -> dict[int, list[Membe
     found: dict[int, list[Member]] = {}
     for chunk in chunks(list(ids)):
         rows = c.execute(
-            _linked("id", "outlet", "title", "url", "path", "day", "body")
+            _linked("id", "outlet", "title", "url", "path", "day", "body", "lang")
             .where(memberships.c.story_id.in_(chunk))
             .order_by(memberships.c.story_id, articles.c.seq)
         )
         for r in rows:
             found.setdefault(r.story_id, []).append(
-                Member(r.id, r.outlet, r.title, r.url, r.path, r.day, _copy(r), Body(r.body))
+                Member(
+                    r.id, r.outlet, r.title, r.url, r.path, r.day, _copy(r), Body(r.body), r.lang
+                )
             )
     return found
 
@@ -227,6 +229,7 @@ def _story_row(
     row: Row[*tuple[Any, ...]], members: Sequence[Member], sizes: dict[int, int]
 ) -> StoryRow:
     outlets = tuple(dict.fromkeys(m.outlet for m in members))
+    languages = tuple(sorted({m.lang for m in members}))
     copies = sum(1 for m in members if m.duplicate)
     return StoryRow(
         row.id,
@@ -238,6 +241,7 @@ def _story_row(
         outlets,
         row.thread if row.thread is not None else row.id,
         sizes.get(row.thread, 1),
+        languages,
     )
 
 
@@ -254,6 +258,7 @@ def _article(r: Row[*tuple[Any, ...]]) -> Article:
         published=r.published,
         seen=r.seen,
         body=Body(r.body),
+        lang=r.lang,
     )
 
 

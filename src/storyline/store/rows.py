@@ -51,6 +51,7 @@ class StoryRow:
     outlets: tuple[str, ...]
     thread: int = 0  # related stories share one (group/stories.py)
     in_thread: int = 1  # live stories in the thread, this one included
+    languages: tuple[str, ...] = ()  # of its articles (ISO 639-1; "und": not told)
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,4 @@ class Member:
     day: dt.date | None
     duplicate: Duplicate | None
     body: Body = Body.FULL
+    lang: str = "und"

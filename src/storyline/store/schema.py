@@ -40,6 +40,7 @@ articles = Table(
     Column("minhash", LargeBinary, nullable=False),
     Column("stored_at", DateTime, nullable=False),
     Column("body", String(8), nullable=False, server_default="full"),  # model.Body
+    Column("lang", String(8), nullable=False, server_default="und"),  # ISO 639-1
 )
 
 stories = Table(

@@ -18,6 +18,7 @@ def story_json(row: StoryRow) -> dict[str, Any]:
         "copies": row.copies,
         "thread": row.thread,
         "stories_in_thread": row.in_thread,
+        "languages": list(row.languages),
         "first_seen": row.first_seen.isoformat() if row.first_seen else None,
         "last_seen": row.last_seen.isoformat() if row.last_seen else None,
     }
@@ -36,6 +37,7 @@ def member_json(m: Member, *, paths: bool = True) -> dict[str, Any]:
         "copy_kind": m.duplicate.kind if m.duplicate else None,
         "similarity": m.duplicate.similarity if m.duplicate else None,
         "body": m.body.value,
+        "lang": m.lang,
     }
     if not paths:
         del found["path"]

@@ -84,6 +84,7 @@ def _article_row(e: Entry, now: dt.datetime) -> dict[str, object]:
         "minhash": e.features.minhash,
         "stored_at": now,
         "body": a.body,
+        "lang": a.lang or "und",
     }
 
 
