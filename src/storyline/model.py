@@ -187,6 +187,9 @@ class Annotated:
     figures: tuple[Figure, ...] = ()
     whens: tuple[When, ...] = ()
     quotations: tuple[Quotation, ...] = ()
+    # Articles (indices) in a language the fact layer has no model for: their names,
+    # figures, dates and quotes were not read, and the brief says so.
+    unread: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -272,6 +275,9 @@ class Brief:
     timeline: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     coverage: tuple[Coverage, ...] = ()
+    # Languages of articles whose names, figures, dates and quotes were not read (no
+    # model for them): the tables hold only what the other articles say.
+    unread: tuple[str, ...] = ()
 
     @property
     def snippets_only(self) -> bool:

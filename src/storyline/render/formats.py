@@ -27,3 +27,15 @@ class Format(StrEnum):
     MD = "md"
     JSON = "json"
     HTML = "html"
+
+
+def unread_note(languages: tuple[str, ...]) -> str:
+    """What the brief says when some articles' facts were not read ("" when all were)."""
+    if not languages:
+        return ""
+    named = ", ".join(languages)
+    return (
+        f"Names, figures, dates and quotes were not read in the articles in {named}: "
+        "storyline has no model for that language, so the tables hold only what the "
+        "other articles say. The summary and the coverage include every article."
+    )

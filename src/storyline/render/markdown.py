@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from storyline.model import Brief, Fact, Source, SummarySentence
-from storyline.render.formats import SNIPPETS_ONLY, body_note
+from storyline.render.formats import SNIPPETS_ONLY, body_note, unread_note
 
 
 def _tags(sentence: SummarySentence) -> str:
@@ -18,6 +18,8 @@ def render_markdown(brief: Brief) -> str:
     lines = [f"# {_escape(title)}", ""]
     if brief.snippets_only:
         lines += [f"_{SNIPPETS_ONLY}_", ""]
+    if brief.unread:
+        lines += [f"_{unread_note(brief.unread)}_", ""]
     lines += ["## Summary", ""]
     lines += [f"- {_escape(s.text)} {_tags(s)}" for s in brief.summary]
     if not brief.summary:

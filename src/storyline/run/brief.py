@@ -128,6 +128,7 @@ def _stages(
         timeline=events,
         quotes=quotes,
         coverage=coverage(story.articles, facts, quotes),
+        unread=tuple(sorted({story.articles[i].lang for i in story.unread})),
     )
 
 
