@@ -28,6 +28,7 @@ from storyline.render.formats import Format
 if TYPE_CHECKING:
     from storyline.engine import Engine, Failed
     from storyline.run.ingest import IngestReport
+    from storyline.store.rows import StoryRow
 
 app = typer.Typer(
     add_completion=False,
@@ -80,6 +81,7 @@ Db = Annotated[
     ),
 ]
 BRIEFS = Path("briefs")
+THREAD_SHOWN = 3  # a thread's stories listed under its first; the rest are counted
 _KINDS = ".txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml, each optionally .gz"
 Inputs = Annotated[
     list[Path] | None,
@@ -230,31 +232,44 @@ def stories_command(
         str | None, typer.Option("--since", help="Only stories seen on or after this date.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+    thread: Annotated[
+        int | None, typer.Option("--thread", help="Only the stories of this thread, all of them.")
+    ] = None,
 ) -> None:
     """List stored stories by rank (how recently and how widely covered), each thread's
-    related stories indented under its first."""
+    next stories indented under its first (up to three; `--thread ID` lists them all)."""
     from storyline.store import Store
     from storyline.store.views import by_thread, story_json
 
     try:
         day = _date(since) if since else None
         with Store(db, create=False) as store:
-            rows = store.stories(day)
+            rows = store.thread(thread) if thread is not None else store.stories(day)
     except StorylineError as e:
         fail(str(e))
+    if thread is not None and not rows:
+        fail(f"no thread {thread}")
     if as_json:
         for row in rows:
             print(json.dumps(story_json(row), ensure_ascii=False))
         return
-    for thread in by_thread(rows):
-        for i, row in enumerate(thread):
-            span = _span(row.first_seen, row.last_seen)
-            outlets = ", ".join(row.outlets)
-            mark = "  ↳ " if i else ""
-            print(
-                f"{row.id:>6}  {span:<23}  {row.articles:>4}  {mark}"
-                f"{row.headline or '(no headline)'}  [{outlets}]"
-            )
+    shown = len(rows) if thread is not None else THREAD_SHOWN
+    for stories in by_thread(rows):
+        for i, row in enumerate(stories[: shown + 1]):
+            print(_story_line(row, "  ↳ " if i else ""))
+        if len(stories) > shown + 1:
+            more = len(stories) - shown - 1
+            hint = f"storyline stories --thread {stories[0].thread}"
+            print(f"{'':>6}  {'':<23}  {'':>4}    … {more} more in this thread: {hint}")
+
+
+def _story_line(row: StoryRow, mark: str) -> str:
+    span = _span(row.first_seen, row.last_seen)
+    outlets = ", ".join(row.outlets)
+    return (
+        f"{row.id:>6}  {span:<23}  {row.articles:>4}  {mark}"
+        f"{row.headline or '(no headline)'}  [{outlets}]"
+    )
 
 
 @app.command("story")

@@ -69,3 +69,16 @@ def test_stories_shows_a_threads_stories_together(db: Path) -> None:
     assert len(related) == 1
     above = lines[related[0] - 1]
     assert "Schumer" in above and "Schumer" in lines[related[0]]
+
+
+def test_a_long_thread_is_cut_short_in_the_list_and_whole_with_thread(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("storyline.cli.THREAD_SHOWN", 0)
+    listing = CliRunner().invoke(app, ["stories", "--db", str(db)]).stdout
+    assert "… 1 more in this thread: storyline stories --thread 1" in listing
+    assert sum("Schumer" in line for line in listing.splitlines()) == 1
+    whole = CliRunner().invoke(app, ["stories", "--db", str(db), "--thread", "1"])
+    assert whole.exit_code == 0 and sum("Schumer" in x for x in whole.stdout.splitlines()) == 2
+    missing = CliRunner().invoke(app, ["stories", "--db", str(db), "--thread", "99"])
+    assert missing.exit_code == 2 and "no thread 99" in missing.stderr
