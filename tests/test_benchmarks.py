@@ -128,3 +128,21 @@ def test_real_reports_in_other_languages_are_kept_and_read() -> None:
     assert counts["full"] >= 0.85 * len(polish)
     kept, total = languages.kept_of_mmds()
     assert kept == total
+
+
+@pytest.mark.slow
+def test_dates_lead_dateparser_on_tempeval() -> None:
+    """The gate of benchmarks/dates_quality.py: TempEval-3's calendar dates, each
+    document's creation date as its publication date."""
+    if not (SHARED_DATA / "gold/tempeval3/train.jsonl").exists():
+        pytest.skip("shared data not beside the clone")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import dates_quality as dates
+
+    docs = dates.documents(None)
+    truths = [dates.gold(d)[0] for d in docs]
+    ours = [dates.storyline(d, dates.Depth.FAST) for d in docs]
+    peer = [dates.dateparser_peer(d, t) for d, t in zip(docs, truths, strict=True)]
+    f1 = dates.scored(list(zip(truths, ours, strict=True)))[2]
+    assert f1 >= 0.82
+    assert f1 > dates.scored(list(zip(truths, peer, strict=True)))[2] + 0.3

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from storyline.annotate import annotate
 from storyline.annotate.temporal import resolve
+from storyline.model import Article, Markup
 
 BASE = dt.date(2017, 11, 21)
 
@@ -20,9 +22,30 @@ BASE = dt.date(2017, 11, 21)
         ("Nov. 29", BASE, {"future": True}, "2017-11-29"),
         ("in September", dt.date(2026, 3, 10), {}, "2025-09"),  # the last September
         ("Tuesday", None, {}, None),  # no base, no guess
+        # a month or day named without its year: the nearer one, news telling the past
+        ("Dec. 1", dt.date(2026, 10, 27), {}, "2026-12-01"),
+        ("payable Jan. 2", dt.date(2026, 11, 20), {}, "2027-01-02"),
+        ("Aug. 7", dt.date(2026, 8, 18), {"future": True}, "2026-08-07"),
+        ("October", dt.date(2026, 4, 19), {}, "2025-10"),
+        ("last October", dt.date(2026, 5, 5), {}, "2025-10"),
+        ("April next year", dt.date(2026, 12, 3), {}, "2027-04"),
+        # the coming weekday when the sentence speaks of the future, today's included
+        ("Monday", dt.date(2026, 11, 30), {"future": True}, "2026-11-30"),
+        ("Friday", dt.date(2026, 11, 30), {"future": True}, "2026-12-04"),
+        # a relative core inside a longer expression
+        ("earlier this month", dt.date(2026, 11, 30), {}, "2026-11"),
+        ("late yesterday", dt.date(2026, 11, 30), {}, "2026-11-29"),
+        ("early next year", dt.date(2026, 11, 30), {}, "2027"),
     ],
 )
 def test_dates_inside_longer_expressions_resolve(
     expression: str, base: dt.date | None, options: dict[str, bool], expected: str | None
 ) -> None:
     assert resolve(expression, base, **options) == expected
+
+
+def test_the_day_of_a_saying_is_past_whatever_is_said_of_later() -> None:
+    said = "Norrin said Friday it will open the plant in Halden."
+    article = Article("a", "a", "x", Markup.TEXT, "", said, published=dt.date(2026, 11, 28))
+    (when,) = annotate([article]).whens
+    assert (when.text, when.date) == ("Friday", "2026-11-27")

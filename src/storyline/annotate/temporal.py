@@ -20,6 +20,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from storyline.annotate.nlp import Parsed
+from storyline.lexicon import SAYING
 from storyline.model import When
 
 _MONTH = (
@@ -41,6 +42,7 @@ _FUTURE = re.compile(
     r"pending|upcoming)\b",
     re.IGNORECASE,
 )
+_SAID_ON = re.compile(rf"(?:{SAYING.pattern})(?:\s+(?:on|late|early|last))?\s*$", re.IGNORECASE)
 _NAMED_MONTH = re.compile(rf"\b(?:{_MONTH})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
@@ -54,8 +56,16 @@ _CORES = tuple(
         rf"\b(?:{_WEEKDAY})\b",
         r"\b(?:1[89]|20)\d\d\b",
         rf"(?<![a-z])(?:{_MONTH})\b",
+        r"\b(?:this|last|next) (?:week|month|year)\b",  # "earlier this month"
+        r"\b(?:yesterday|today|tomorrow)\b",  # "late yesterday"
     )
 )
+# Words that say which way a named month lies ("last May", "April next year"), which
+# dateparser does not always follow.
+_BACK = re.compile(r"\b(?:last|previous|ago)\b", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:next|coming)\b", re.IGNORECASE)
+HALF_YEAR = dt.timedelta(days=183)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TRIM = re.compile(r"^(?:on|in|since|by|from|until|of|at)\s+", re.IGNORECASE)
 
 
@@ -66,7 +76,9 @@ def whens(piece: Parsed, published: dt.date | None) -> list[When]:
         if ent.label_ != "DATE" or not _POINT.search(ent.text) or _DECADE.search(ent.text):
             continue
         start = piece.start + ent.start_char
-        date = resolve(ent.text, published, future=bool(_FUTURE.search(told)))
+        # "said Friday it will…": the day of the saying is past, whatever is said of later
+        said = bool(_SAID_ON.search(piece.doc.text[: ent.start_char]))
+        date = resolve(ent.text, published, future=not said and bool(_FUTURE.search(told)))
         found.append(
             When(piece.article, piece.sentence, start, start + len(ent.text), ent.text, date)
         )
@@ -87,20 +99,36 @@ def resolve(expression: str, published: dt.date | None, *, future: bool = False)
         return None
     day = data.date_obj.date()
     if published and not _OWN_YEAR.search(expression):
-        if future and _WEEKDAY_ONLY.fullmatch(expression) and day <= published:
-            day += dt.timedelta(days=7)
-        elif (
-            _NAMED_MONTH.search(expression)
-            and not future
-            and day > published + dt.timedelta(days=7)
-        ):
-            # News tells the past: "in September" in a March report is last September.
-            with contextlib.suppress(ValueError):  # 29 February
-                day = day.replace(year=day.year - 1)
+        if future and _WEEKDAY_ONLY.fullmatch(expression):
+            # The coming one, today's included: "will meet on Monday" said on a Monday.
+            ahead = _WEEKDAYS.index(expression.strip().lower()) - published.weekday()
+            day = published + dt.timedelta(days=ahead % 7)
+        elif _NAMED_MONTH.search(expression):
+            day = _nearest_year(day, published, expression, future=future)
     if data.period == "week":
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
     return str(day.isoformat()[: _PRECISION.get(data.period or "day", 10)])
+
+
+def _nearest_year(day: dt.date, published: dt.date, expression: str, *, future: bool) -> dt.date:
+    """The year of a month or a day named without one. "last May" is the one before the
+    report and "April next year" the one after; otherwise news tells the past, so the
+    last such day, unless the next one is less than half as far (a report of 27 October
+    naming "Dec. 1" means the coming one; of 10 March naming "September", the last one)
+    or, within half a year, the sentence speaks of the future."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        with contextlib.suppress(ValueError):  # 29 February
+            candidates.append(day.replace(year=year))
+    past = max((c for c in candidates if c <= published), default=None)
+    coming = min((c for c in candidates if c > published), default=None)
+    if past is None or coming is None or _BACK.search(expression):
+        return past or coming or day
+    if _AHEAD.search(expression):
+        return coming
+    near = (coming - published) * 2 < published - past
+    return coming if near or (future and coming - published <= HALF_YEAR) else past
 
 
 @lru_cache(maxsize=256)
