@@ -49,3 +49,10 @@ def test_the_day_of_a_saying_is_past_whatever_is_said_of_later() -> None:
     article = Article("a", "a", "x", Markup.TEXT, "", said, published=dt.date(2026, 11, 28))
     (when,) = annotate([article]).whens
     assert (when.text, when.date) == ("Friday", "2026-11-27")
+
+
+def test_a_time_that_names_its_day_is_dated() -> None:
+    text = "Police arrived on Sunday night, officials said."  # spaCy: a TIME
+    article = Article("a", "a", "x", Markup.TEXT, "", text, published=dt.date(2026, 11, 28))
+    dated = {(w.text, w.date) for w in annotate([article]).whens}
+    assert ("Sunday night", "2026-11-22") in dated

@@ -33,6 +33,7 @@ _POINT = re.compile(
     r"\d{1,2}/\d{1,2}/\d{2,4}|ago|(?:last|next|this) (?:week|month|year|weekend))\b",
     re.IGNORECASE,
 )
+_DAY_NAMED = re.compile(rf"\b(?:{_WEEKDAY}|yesterday|today|tomorrow)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\d{4}s\b|\d0s\b")
 _OWN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _WEEKDAY_ONLY = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)
@@ -73,7 +74,7 @@ def whens(piece: Parsed, published: dt.date | None) -> list[When]:
     told = _QUOTED.sub(" ", piece.context)  # "will" inside a quote is the speaker's tense
     found = []
     for ent in piece.doc.ents:
-        if ent.label_ != "DATE" or not _POINT.search(ent.text) or _DECADE.search(ent.text):
+        if not _dated(ent.label_, ent.text):
             continue
         start = piece.start + ent.start_char
         # "said Friday it will…": the day of the saying is past, whatever is said of later
@@ -83,6 +84,14 @@ def whens(piece: Parsed, published: dt.date | None) -> list[When]:
             When(piece.article, piece.sentence, start, start + len(ent.text), ent.text, date)
         )
     return found
+
+
+def _dated(label: str, text: str) -> bool:
+    """A DATE span that names a point in time, or a TIME span that names its day
+    ("Thursday morning", "late last night" is no day): spaCy often calls those a time."""
+    if label == "TIME":
+        return bool(_DAY_NAMED.search(text))
+    return label == "DATE" and bool(_POINT.search(text)) and not _DECADE.search(text)
 
 
 def resolve(expression: str, published: dt.date | None, *, future: bool = False) -> str | None:
