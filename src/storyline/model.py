@@ -161,6 +161,9 @@ class When:
     end: int
     text: str
     date: str | None  # ISO at its precision: "2015-11-17", "2015-11", "2015"; None if unknown
+    # Resolved against its story's day, its own article being undated: a guess the brief
+    # marks, and that never makes a date conflict.
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,7 @@ class Event:
     text: str  # the sentence as the first source words it
     expressions: tuple[str, ...]  # how each source dates it ("on Tuesday", "November 17")
     sources: tuple[Source, ...]
+    inferred: bool = False  # dated only by undated articles, against their story's day
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,16 @@
 """Dated events (synthesize/timeline.py): a relative date resolved against the day of the
-article that wrote it, and left undated without one."""
+article that wrote it; in an undated article, against its story's day and marked
+inferred; left undated when nothing dates it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from helpers import brief_of
+from storyline.ingest import text_article
 from storyline.model import Brief
+from storyline.render import render_json, render_markdown
+from storyline.run.brief import brief_articles
 
 MEETING = "Ministers met in Brussels on Tuesday to agree on the budget plan."
 
@@ -24,3 +28,18 @@ def test_relative_dates_resolve_against_each_articles_own_day() -> None:
 def test_a_relative_date_in_an_undated_article_stays_undated() -> None:
     undated = brief_of(MEETING)
     assert [(e.date, e.expressions) for e in undated.timeline] == [(None, ("Tuesday",))]
+
+
+def test_an_undated_articles_weekday_is_read_against_its_storys_day_and_marked() -> None:
+    dated = text_article("a.txt", "The bridge was closed for repairs after the storm on Monday.",
+                         outlet="Metro Wire", published=dt.date(2026, 3, 11))  # fmt: skip
+    undated = text_article("b.txt", "Crews reopened the harbour road on Tuesday, the council said.",
+                           outlet="Coastline Daily")  # fmt: skip
+    result = brief_articles([dated, undated], words=60)
+    by_text = {e.expressions[0]: e for e in result.timeline}
+    assert (by_text["Monday"].date, by_text["Monday"].inferred) == ("2026-03-09", False)
+    assert (by_text["Tuesday"].date, by_text["Tuesday"].inferred) == ("2026-03-10", True)
+    assert "inferred: its sources are undated" in render_markdown(result)
+    assert '"inferred": true' in render_json(result)
+    alone = brief_articles([undated], words=60)
+    assert [(e.date, e.inferred) for e in alone.timeline] == [(None, False)]

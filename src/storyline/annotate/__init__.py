@@ -3,6 +3,7 @@ fact layer is off) the names, figures, dates and quotes in them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from itertools import groupby
 
@@ -30,6 +31,13 @@ def warm_up(depth: Depth = Depth.FAST) -> None:
         raise RuntimeError("the fact layer found nothing in its warm-up sentence")
 
 
+def story_day(articles: Sequence[Article]) -> dt.date | None:
+    """The day an undated article's "on Tuesday" is read against: the middle one of its
+    story's dated articles (they report the same events, within days of each other)."""
+    days = sorted(a.published for a in articles if a.published is not None)
+    return days[(len(days) - 1) // 2] if days else None
+
+
 def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annotated:
     """``depth``: off (sentences and vectors only), fast or full (annotate/nlp.py)."""
     try:
@@ -43,10 +51,12 @@ def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annot
     figures: list[Figure] = []
     whens: list[When] = []
     read = {i for i, a in enumerate(articles) if reads(a.lang)}
+    borrowed = story_day(articles)
     for piece in parse(sentences, depth, needs_tags, articles=read):
         mentions += find_mentions(piece)
         figures += find_figures(piece)
-        whens += find_whens(piece, articles[piece.article].published)
+        day = articles[piece.article].published
+        whens += find_whens(piece, day or borrowed, inferred=day is None)
     quotes: list[Quotation] = []
     if depth is not Depth.OFF:
         first = 0

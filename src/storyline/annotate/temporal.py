@@ -70,7 +70,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _TRIM = re.compile(r"^(?:on|in|since|by|from|until|of|at)\s+", re.IGNORECASE)
 
 
-def whens(piece: Parsed, published: dt.date | None) -> list[When]:
+def whens(piece: Parsed, published: dt.date | None, *, inferred: bool = False) -> list[When]:
+    """``inferred``: ``published`` is the story's day, not the article's own."""
     told = _QUOTED.sub(" ", piece.context)  # "will" inside a quote is the speaker's tense
     found = []
     for ent in piece.doc.ents:
@@ -81,7 +82,15 @@ def whens(piece: Parsed, published: dt.date | None) -> list[When]:
         said = bool(_SAID_ON.search(piece.doc.text[: ent.start_char]))
         date = resolve(ent.text, published, future=not said and bool(_FUTURE.search(told)))
         found.append(
-            When(piece.article, piece.sentence, start, start + len(ent.text), ent.text, date)
+            When(
+                piece.article,
+                piece.sentence,
+                start,
+                start + len(ent.text),
+                ent.text,
+                date,
+                inferred=inferred and date is not None,
+            )
         )
     return found
 

@@ -6,6 +6,9 @@ from typing import Protocol
 
 from storyline.model import Body
 
+# An event dated only by articles with no date of their own, against their story's day.
+INFERRED = "inferred: its sources are undated, read against the story's day"
+
 SNIPPETS_ONLY = (
     "Made only of feed snippets and headlines: no outlet's full article was read, so the "
     "summary and the tables hold only what those few lines say."

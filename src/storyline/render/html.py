@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from storyline.model import Article, Brief, Claim, Fact, Source
-from storyline.render.formats import SNIPPETS_ONLY, body_note, unread_note
+from storyline.render.formats import INFERRED, SNIPPETS_ONLY, body_note, unread_note
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,7 @@ def brief_context(brief: Brief, *, paths: bool = True) -> dict[str, Any]:
         "paths": paths,
         "snippets_only": SNIPPETS_ONLY if brief.snippets_only else "",
         "unread": unread_note(brief.unread),
+        "inferred": INFERRED,
         "body_note": body_note,
     }
 

@@ -28,7 +28,8 @@ def as_dict(brief: Brief, *, paths: bool = True) -> dict[str, Any]:
             for e in brief.entities
         ],
         "timeline": [
-            {"date": e.date, "text": e.text, "expressions": list(e.expressions)}
+            {"date": e.date, "inferred": e.inferred, "text": e.text}
+            | {"expressions": list(e.expressions)}
             | {"sources": _sources(e.sources)}
             for e in brief.timeline
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from storyline.model import Brief, Fact, Source, SummarySentence
-from storyline.render.formats import SNIPPETS_ONLY, body_note, unread_note
+from storyline.render.formats import INFERRED, SNIPPETS_ONLY, body_note, unread_note
 
 
 def _tags(sentence: SummarySentence) -> str:
@@ -86,6 +86,8 @@ def _timeline(brief: Brief) -> list[str]:
     lines = []
     for event in brief.timeline:
         when = event.date or f"undated ({_escape(', '.join(event.expressions))})"
+        if event.inferred:
+            when += f" ({INFERRED})"
         lines.append(f"- **{when}** {_escape(event.text)} {_outlets(event.sources)}")
     return _section("Timeline", lines)
 

@@ -3,7 +3,9 @@
 An event is a sentence with a date expression. Sentences from different articles with
 the same resolved date and alike in words are one event told by several sources; alike
 sentences with different dates are a date conflict. Expressions we could not resolve
-stay in the timeline with no date, after the dated ones, rather than being guessed.
+stay in the timeline with no date, after the dated ones, rather than being guessed. An
+undated article's expressions are read against its story's day (annotate/__init__.py)
+and marked inferred wherever they show.
 """
 
 from __future__ import annotations
@@ -52,10 +54,15 @@ def _event(story: Annotated, group: Sequence[When]) -> Event:
         head.text,
         tuple(w.text for w in group),
         tuple(_sentence_source(story, w) for w in group),
+        inferred=all(w.inferred for w in group),
     )
 
 
 def _date_facts(story: Annotated, dated: list[list[When]], like: Likeness) -> tuple[Fact, ...]:
+    """Date facts from the dates sources give; one an undated article's date was only
+    inferred for is no fact (a copied paragraph's "Tuesday" read against two days would
+    make a conflict no source made)."""
+    dated = [g for g in dated if not all(w.inferred for w in g)]
     facts = []
     used: set[int] = set()
     # Two dates of one event disagree within a year ("Friday" / "Saturday", "April" /
