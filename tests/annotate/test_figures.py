@@ -23,3 +23,10 @@ def test_a_hyphenated_scale_word_is_one_amount() -> None:
         "His net worth was recently estimated by a business magazine at $4.77 billion.",
     )
     assert {"$4.77-billion", "$4.77 billion"} in claims(result, "agreed")
+
+
+def test_a_stretch_that_places_an_event_is_no_figure() -> None:
+    brief = brief_of("Speaking four days after the attacks, the mayor thanked the crews.")
+    assert not [f for f in brief.facts if "four days" in {c.text for c in f.claims}]
+    lasted = brief_of("The strike lasted four days and closed 12 schools, the union said.")
+    assert any("four days" in {c.text for c in f.claims} for f in lasted.facts)

@@ -52,6 +52,9 @@ _CURRENCY = "$£€¥"
 _ANCHORS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 _NOT_COUNTS = frozenset({"block"})  # "the 3100 block of West Fullerton" is an address
 _AGE = re.compile(r"(\d+|[a-z]+)[- ]years?[- ]old", re.IGNORECASE)
+# A stretch followed by these places an event in time rather than saying how long
+# something lasted: "Speaking four days after the attacks", "two weeks before the vote".
+_PLACED_BY = frozenset({"after", "before", "ago", "later", "earlier", "since", "into"})
 _DURATION = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE)
 _PLACING = re.compile(
     r"\b(?:ago|later|earlier|past|last|next|first|coming|this|that|each|every)\b",
@@ -236,7 +239,10 @@ def _duration(piece: Parsed, ent: Span) -> Figure | None:
         return None
     doc = piece.doc
     before = doc.text[: ent.start_char].lower().split()[-1:]
+    after = doc.text[ent.end_char :].lower().split()[:1]
     if before and before[0] in ("in", "within", "after", "since"):
+        return None
+    if after and after[0].strip(",.") in _PLACED_BY:  # "four days after the attacks"
         return None
     parsed = _value(_DURATION_START.sub("", ent.text), "QUANTITY")
     if parsed is None or parsed[1] != "second":
