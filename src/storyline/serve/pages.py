@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader
 from storyline.defaults import DEFAULT_WORDS, RELATED_SHOWN
 from storyline.render.html import brief_context, environment
 from storyline.serve.state import state
+from storyline.store.rows import StoryRow
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 25
@@ -38,6 +39,25 @@ def _render(name: str, **context: Any) -> HTMLResponse:
     return HTMLResponse(templates().get_template(name).render(**context))
 
 
+def _listing(
+    heading: str,
+    rows: list[StoryRow],
+    total: int,
+    *,
+    page: int,
+    base: str,
+    q: str = "",
+    pages: int | None = None,
+) -> HTMLResponse:
+    """One page of a list of stories: all of them, a search's, an outlet's, a thread's
+    (``pages``: how many, if not ``PER_PAGE`` stories each)."""
+    pages = pages or max(1, -(-total // PER_PAGE))
+    return _render(
+        "list.html.j2", heading=heading, rows=rows, total=total, page=page, pages=pages, q=q,
+        base=base,
+    )  # fmt: skip
+
+
 @router.get("/", response_class=HTMLResponse)
 def story_list(
     request: Request,
@@ -46,16 +66,8 @@ def story_list(
 ) -> HTMLResponse:
     query = q.strip() if q and q.strip() else None
     rows, total = state(request).store.page(PER_PAGE, offset=(page - 1) * PER_PAGE, query=query)
-    return _render(
-        "list.html.j2",
-        heading=f"Stories matching “{query}”" if query else "Stories",
-        rows=rows,
-        total=total,
-        page=page,
-        pages=max(1, -(-total // PER_PAGE)),
-        q=query or "",
-        base="/",
-    )
+    heading = f"Stories matching “{query}”" if query else "Stories"
+    return _listing(heading, rows, total, page=page, base="/", q=query or "")
 
 
 @router.get("/outlets/{outlet}", response_class=HTMLResponse)
@@ -67,33 +79,18 @@ def outlet_page(
     rows, total = state(request).store.outlet_page(outlet, PER_PAGE, offset=(page - 1) * PER_PAGE)
     if not total:
         raise HTTPException(404, f"no articles from the outlet {outlet!r}")
-    return _render(
-        "list.html.j2",
-        heading=f"Stories reported by {outlet}",
-        rows=rows,
-        total=total,
-        page=page,
-        pages=max(1, -(-total // PER_PAGE)),
-        q="",
-        base=f"/outlets/{quote(outlet, safe='')}",
-    )
+    base = f"/outlets/{quote(outlet, safe='')}"
+    return _listing(f"Stories reported by {outlet}", rows, total, page=page, base=base)
 
 
 @router.get("/threads/{thread}", response_class=HTMLResponse)
 def thread_page(request: Request, thread: int) -> HTMLResponse:
+    """Every story of a thread on one page: a thread is a week's strands, not a feed."""
     rows = state(request).store.thread(thread)
     if not rows:
         raise HTTPException(404, f"no thread {thread}")
-    return _render(
-        "list.html.j2",
-        heading=f"Thread: {rows[0].headline or '(no headline)'}",
-        rows=rows,
-        total=len(rows),
-        page=1,
-        pages=1,
-        q="",
-        base=f"/threads/{thread}",
-    )
+    heading = f"Thread: {rows[0].headline or '(no headline)'}"
+    return _listing(heading, rows, len(rows), page=1, base=f"/threads/{thread}", pages=1)
 
 
 @router.get("/stories/{story}", response_class=HTMLResponse)
