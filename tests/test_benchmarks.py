@@ -146,3 +146,18 @@ def test_dates_lead_dateparser_on_tempeval() -> None:
     f1 = dates.scored(list(zip(truths, ours, strict=True)))[2]
     assert f1 >= 0.82
     assert f1 > dates.scored(list(zip(truths, peer, strict=True)))[2] + 0.3
+
+
+@pytest.mark.slow
+def test_quotes_and_speakers_lead_the_regex_peer_on_polnear() -> None:
+    """The gate of benchmarks/quotes_quality.py on PolNeAR's dev articles."""
+    if not (SHARED_DATA / "gold/polnear/dev.jsonl").exists():
+        pytest.skip("shared data not beside the clone")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import quotes_quality as quotes
+
+    docs = quotes.documents("dev", None)
+    ours = quotes.scored(docs, [quotes.storyline(d, quotes.Depth.FAST) for d in docs])
+    peer = quotes.scored(docs, [quotes.regex_peer(d) for d in docs])
+    assert ours["recall"] >= 0.8 and ours["precision"] >= 0.94
+    assert ours["speaker"] >= 0.52 and ours["speaker"] > peer["speaker"] + 0.1

@@ -15,3 +15,24 @@ def test_a_warned_quote_has_its_speaker_at_every_depth(depth: str) -> None:
     result = brief_of(f"“{words},” Mayor Tomas Reyne warned.", depth=depth)
     assert [q.speaker for q in result.quotes] == ["Tomas Reyne"]
     assert words in result.quotes[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb of saying in any of its forms, with a word between it and the name
+        ("Councillor Ada Brisk also bemoaned the delays, calling them “a disgrace to the "
+         "whole city of Port Aldren.”", "Ada Brisk"),
+        ("“We will reopen the footbridge by the spring,” replied Mayor Tomas Reyne.",
+         "Tomas Reyne"),
+        ("Ada Brisk tweeted that the plan was “a step in the right direction for Port Aldren.”",
+         "Ada Brisk"),
+        # the name doing the saying, not the one spoken about, nearer the quote
+        ("Councillor Ada Brisk said Tomas Reyne was “far too slow to act on the footbridge.”",
+         "Ada Brisk"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("depth", ["fast", "full"])
+def test_the_speaker_is_who_does_the_saying(text: str, speaker: str, depth: str) -> None:
+    result = brief_of(text, depth=depth)
+    assert [q.speaker for q in result.quotes] == [speaker]

@@ -21,18 +21,27 @@ def without_title(name: str) -> str:
     return _TITLE_PREFIX.sub("", name)
 
 
+def _titled(text: str) -> bool:
+    """A title before one to three capitalised words is a person's name, whatever spaCy
+    called it ("Councillor Ada Brisk" came out an organisation)."""
+    rest = without_title(text)
+    words = rest.split()
+    return rest != text and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
 def mentions(piece: Parsed) -> list[Mention]:
     found = []
     for ent in piece.doc.ents:
         text = ent.text.strip(" '\"“”‘’.,;:")
-        if ent.label_ == "PERSON":  # "Mayor Tomas Reyne" is Tomas Reyne
+        label = ent.label_
+        if label in LABELS and _titled(text):  # "Councillor Ada Brisk", tagged ORG
+            label = "PERSON"
+        if label == "PERSON":  # "Mayor Tomas Reyne" is Tomas Reyne
             text = without_title(text)
-        if ent.label_ not in LABELS or not text or len(text) > MAX_CHARS:
+        if label not in LABELS or not text or len(text) > MAX_CHARS:
             continue
         if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
             continue  # names are capitalised; "he" or "10" tagged as a name is noise
         start = piece.start + ent.start_char + ent.text.find(text)
-        found.append(
-            Mention(piece.article, piece.sentence, start, start + len(text), text, ent.label_)
-        )
+        found.append(Mention(piece.article, piece.sentence, start, start + len(text), text, label))
     return found

@@ -63,6 +63,9 @@ def _speaker(text: str, start: int, end: int, people: Sequence[Mention]) -> Ment
     if not SAYING.search(_unquoted(around)):
         return None
     near = [m for m in people if lo <= m.start < start or end <= m.start < hi]
+    subject = _sayer(text, lo, hi, start, end, near)
+    if subject is not None:
+        return subject
     if near:
         persons = [m for m in near if m.label == "PERSON"] or near
         return min(persons, key=lambda m: start - m.end if m.end <= start else m.start - end)
@@ -70,6 +73,34 @@ def _speaker(text: str, start: int, end: int, people: Sequence[Mention]) -> Ment
         before = [m for m in people if m.label == "PERSON" and m.end <= start]
         return before[-1] if before else None
     return None
+
+
+def _sayer(
+    text: str, lo: int, hi: int, start: int, end: int, near: Sequence[Mention]
+) -> Mention | None:
+    """The name that does the saying: right before a verb of saying ("Trump said Bush is
+    “…”", "Rubio also bemoaned") or right after it ("replied Sanders"), at the verb
+    nearest the quote; the name nearest the quote is often the one spoken about."""
+    masked = _QUOTED.sub(lambda m: " " * len(m.group()), text[lo:hi])  # other quotes' verbs
+    best: tuple[int, Mention] | None = None
+    for verb in SAYING.finditer(masked):
+        at, to = lo + verb.start(), lo + verb.end()
+        if start <= at < end:
+            continue
+        before = [m for m in near if m.end <= at and _joined(text[m.end : at])]
+        after = [m for m in near if m.start >= to and not text[to : m.start].strip()]
+        name = before[-1] if before else after[0] if after else None
+        if name is None:
+            continue
+        distance = start - to if to <= start else at - end
+        if best is None or distance < best[0]:
+            best = (distance, name)
+    return best[1] if best else None
+
+
+def _joined(between: str) -> bool:
+    """Nothing but a word or two between a name and its verb ("also", "has", "similarly")."""
+    return len(between.split()) <= 2 and not any(c in between for c in '.,;:!?“”"')
 
 
 def _unquoted(text: str) -> str:
