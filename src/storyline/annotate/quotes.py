@@ -20,6 +20,8 @@ _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _MIN_WORDS = 3
 _WINDOW = 160  # characters either side of the quote searched for the speaker
 _SPEAKERS = ("PERSON", "ORG")
+_TOLD = re.compile(r"told|tells?|telling", re.IGNORECASE)
+APPOSITIVE_WORDS = 10
 
 
 def quotations(
@@ -88,7 +90,13 @@ def _sayer(
         if start <= at < end:
             continue
         before = [m for m in near if m.end <= at and _joined(text[m.end : at])]
-        after = [m for m in near if m.start >= to and not text[to : m.start].strip()]
+        after = (
+            []
+            if _TOLD.fullmatch(verb.group())
+            else [  # "told AFP": the listener
+                m for m in near if m.start >= to and not text[to : m.start].strip()
+            ]
+        )
         name = before[-1] if before else after[0] if after else None
         if name is None:
             continue
@@ -99,8 +107,18 @@ def _sayer(
 
 
 def _joined(between: str) -> bool:
-    """Nothing but a word or two between a name and its verb ("also", "has", "similarly")."""
-    return len(between.split()) <= 2 and not any(c in between for c in '.,;:!?“”"')
+    """Nothing but a word or two between a name and its verb ("also", "has",
+    "similarly"), or a description between commas ("Ramos, 58, told", "Jenna Golden,
+    Twitter's director of political advertising, said")."""
+    if len(between.split()) <= 2 and not any(c in between for c in '.,;:!?“”"'):
+        return True
+    inner = between.strip()
+    return (
+        inner.startswith(",")
+        and inner.endswith(",")
+        and len(inner.split()) <= APPOSITIVE_WORDS
+        and not any(c in inner for c in '.;:!?“”"')
+    )
 
 
 def _unquoted(text: str) -> str:
