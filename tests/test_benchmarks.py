@@ -161,3 +161,20 @@ def test_quotes_and_speakers_lead_the_regex_peer_on_polnear() -> None:
     peer = quotes.scored(docs, [quotes.regex_peer(d) for d in docs])
     assert ours["recall"] >= 0.8 and ours["precision"] >= 0.94
     assert ours["speaker"] >= 0.52 and ours["speaker"] > peer["speaker"] + 0.1
+
+
+@pytest.mark.slow
+def test_entity_names_and_types_hold_on_conll() -> None:
+    """The floor of benchmarks/entities_quality.py on CoNLL-2003 dev (full depth): names
+    found at least as often as by the raw model, types within two points of it."""
+    if not (SHARED_DATA / "gold/conll2003/dev.jsonl").exists():
+        pytest.skip("shared data not beside the clone")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import entities_quality as entities
+
+    docs = entities.documents(None)
+    truths = [entities.gold(d) for d in docs]
+    ours = [entities.storyline(d, entities.Depth.FULL) for d in docs]
+    found, right = entities.scored(truths, ours)
+    peer_found, peer_right = entities.scored(truths, [entities.spacy_peer(d) for d in docs])
+    assert found >= peer_found and right >= peer_right - 0.02

@@ -1,0 +1,85 @@
+"""Entity names and their types on public gold: CoNLL-2003 (Reuters news of 1996), the
+216 dev documents.
+
+Scored on the gold names of people, organisations and places (PER, ORG, LOC; MISC is
+outside the three kinds a brief unifies): a name is found when a system's name overlaps
+it, and its type is right when the system calls it a person (PERSON), an organisation
+(ORG) or a place (GPE, LOC, FAC). Type accuracy is over the names found.
+
+Peer: the raw spaCy model storyline ships (``en_core_web_sm``) over each whole document.
+
+    python benchmarks/entities_quality.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from storyline.annotate import annotate
+from storyline.annotate.nlp import pipeline
+from storyline.model import Article, Depth, Markup
+
+DATA = Path(__file__).resolve().parents[2] / "shared/data/gold/conll2003/dev.jsonl"
+KIND = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+Named = tuple[int, int, str]  # start, end, PER / ORG / LOC
+
+
+def documents(limit: int | None) -> list[dict]:
+    with DATA.open(encoding="utf-8") as f:
+        found = [json.loads(line) for line in f]
+    return found[:limit] if limit else found
+
+
+def gold(doc: dict) -> list[Named]:
+    return [(e["start"], e["end"], e["type"]) for e in doc["entities"] if e["type"] != "MISC"]
+
+
+def storyline(doc: dict, depth: Depth) -> list[Named]:
+    article = Article(doc["doc"], doc["doc"], "gold", Markup.TEXT, "", doc["text"], lang="en")
+    story = annotate([article], depth=depth)
+    return [(m.start, m.end, KIND[m.label]) for m in story.mentions if m.label in KIND]
+
+
+def spacy_peer(doc: dict) -> list[Named]:
+    ents = pipeline()(doc["text"]).ents
+    return [(e.start_char, e.end_char, KIND[e.label_]) for e in ents if e.label_ in KIND]
+
+
+def scored(truths: Sequence[list[Named]], finds: Sequence[list[Named]]) -> tuple[float, float]:
+    """(share of gold names found, share of the found whose type is right)."""
+    wanted = found = right = 0
+    for truth, named in zip(truths, finds, strict=True):
+        for start, end, kind in truth:
+            wanted += 1
+            over = [n for n in named if n[0] < end and start < n[1]]
+            if over:
+                found += 1
+                right += any(n[2] == kind for n in over)
+    return found / wanted if wanted else 0.0, right / found if found else 0.0
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    docs = documents(args.limit)
+    truths = [gold(d) for d in docs]
+    print(f"CoNLL-2003 dev: {len(docs)} documents, {sum(map(len, truths))} PER/ORG/LOC names\n")
+    print("| system | names found | type right | ms/doc |\n|---|---|---|---|")
+    runs = [
+        (f"storyline ({d})", lambda doc, d=d: storyline(doc, d)) for d in (Depth.FAST, Depth.FULL)
+    ]
+    for name, work in [*runs, ("raw spaCy model (en_core_web_sm)", spacy_peer)]:
+        start = time.perf_counter()
+        finds = [work(d) for d in docs]
+        ms = (time.perf_counter() - start) / len(docs) * 1000
+        found, right = scored(truths, finds)
+        print(f"| {name} | {found:.3f} | **{right:.3f}** | {ms:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
