@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from itertools import groupby
 
+from storyline.annotate.entities import consistent
 from storyline.annotate.entities import mentions as find_mentions
 from storyline.annotate.figures import figures as find_figures
 from storyline.annotate.figures import needs_tags
@@ -70,7 +71,7 @@ def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annot
         tuple(articles),
         sentences,
         vectors,
-        tuple(mentions),
+        tuple(consistent(mentions)),
         tuple(figures),
         tuple(whens),
         tuple(quotes),

@@ -4,6 +4,9 @@ organisations or places (the three kinds a brief unifies across sources)."""
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
 
 from storyline.annotate.nlp import Parsed
 from storyline.lexicon import titles_pattern
@@ -45,3 +48,17 @@ def mentions(piece: Parsed) -> list[Mention]:
         start = piece.start + ent.start_char + ent.text.find(text)
         found.append(Mention(piece.article, piece.sentence, start, start + len(text), text, label))
     return found
+
+
+def consistent(found: Sequence[Mention]) -> list[Mention]:
+    """Each name typed as most of its mentions in its article are: spaCy reads a name
+    sentence by sentence and calls "Raqqa" a place in one and an organisation in the
+    next; one article means one thing by one name. Ties keep each mention's own type."""
+    votes: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    for m in found:
+        votes[(m.article, m.text)][m.label] += 1
+    out = []
+    for m in found:
+        (top, n), *rest = votes[(m.article, m.text)].most_common()
+        out.append(replace(m, label=top) if not rest or n > rest[0][1] else m)
+    return out
