@@ -30,6 +30,8 @@ def test_a_warned_quote_has_its_speaker_at_every_depth(depth: str) -> None:
         # the name doing the saying, not the one spoken about, nearer the quote
         ("Councillor Ada Brisk said Tomas Reyne was “far too slow to act on the footbridge.”",
          "Ada Brisk"),
+        # the subject of a verb of saying, whatever spaCy calls it (here a place)
+        ("Georgia said, “We will rebuild the harbour wall before the winter.”", "Georgia"),
         # not the listener after "told", and past a description between commas
         ("“We were wrong to wait for the inspectors,” Ada Brisk, the council's deputy "
          "leader, told Tomas Reyne on Monday.", "Ada Brisk"),

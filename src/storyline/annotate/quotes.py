@@ -50,13 +50,18 @@ def quotations(
                 start,
                 end,
                 words,
-                _speaker(article.text, match.start(), match.end(), people),
+                _speaker(article.text, match.start(), match.end(), people, mentions),
             )
         )
     return found
 
 
-def _speaker(text: str, start: int, end: int, people: Sequence[Mention]) -> Mention | None:
+def _speaker(
+    text: str, start: int, end: int, people: Sequence[Mention], names: Sequence[Mention]
+) -> Mention | None:
+    """``people``: the names of people and organisations; ``names``: every name, for the
+    subject of a verb of saying, which is a speaker whatever spaCy called it ("Rubio
+    says" with Rubio read as a place)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -65,7 +70,8 @@ def _speaker(text: str, start: int, end: int, people: Sequence[Mention]) -> Ment
     if not SAYING.search(_unquoted(around)):
         return None
     near = [m for m in people if lo <= m.start < start or end <= m.start < hi]
-    subject = _sayer(text, lo, hi, start, end, near)
+    named = [m for m in names if lo <= m.start < start or end <= m.start < hi]
+    subject = _sayer(text, lo, hi, start, end, named)
     if subject is not None:
         return subject
     if near:
