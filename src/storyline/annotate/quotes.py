@@ -1,9 +1,10 @@
 """Direct quotes and who said them.
 
 spaCy has no quotation component, so this is ours: text between double quotation marks
-(straight or curly) of at least three words, in one paragraph. The speaker is the name
-nearest the quote in the text around it, outside the marks, when that text has a verb
-of saying; a pronoun ("he said") stands for the last person named before the quote.
+(straight or curly) of at least three words, in one paragraph. When the text around it,
+outside the marks, has a verb of saying, the speaker is the name doing the saying (right
+before or after the verb nearest the quote), else the name nearest the quote; a pronoun
+("he said") stands for the last person named before the quote.
 """
 
 from __future__ import annotations
