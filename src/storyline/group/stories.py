@@ -115,12 +115,12 @@ class StoryIndex:
             return Placement(article, story, duplicate, thread=self.stories[story].thread)
         vector = self.vector(features)
         scored = self._scored(vector, features.when)
-        reached = [s for score, s in scored if score >= self.threshold and self._fits(vector, s)]
+        reached = [s for score, s, alike in scored if score >= self.threshold and alike]
         created = not reached
         if reached:
             target = reached[0]
         else:
-            near = [s for score, s in scored if score >= self.related]
+            near = [s for score, s, _ in scored if score >= self.related]
             target = self._new_story(self.stories[near[0]].thread if near else None)
         self._add(target, article, vector, features)
         # With the article in it, is the story now one with another it also reached?
@@ -166,7 +166,10 @@ class StoryIndex:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {term: w / norm for term, w in weights.items()}
 
-    def _scored(self, vector: dict[str, float], when: dt.date | None) -> list[tuple[float, int]]:
+    def _scored(
+        self, vector: dict[str, float], when: dt.date | None
+    ) -> list[tuple[float, int, bool]]:
+        """(score, story, whether the article passes its cohesion check), best first."""
         probes = heapq.nlargest(PROBE_TERMS, vector.items(), key=lambda kv: (kv[1], kv[0]))
         hits: defaultdict[int, float] = defaultdict(float)
         for term, weight in probes:
@@ -178,14 +181,16 @@ class StoryIndex:
             story = self.stories[sid]
             if not story.admits(when, self.window):
                 continue
-            scored.append((self._score(vector, story), sid))
-        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+            score, dot = self._score(vector, story)
+            scored.append((score, sid, self._cohesive(dot, story)))
+        scored.sort(key=lambda found: (-found[0], found[1]))
         return scored
 
-    def _score(self, vector: dict[str, float], story: _Story) -> float:
+    def _score(self, vector: dict[str, float], story: _Story) -> tuple[float, float]:
         """Cosine to the story, or, if higher, cosine over the names both mention (when
         they share at least two): the same people and places in the same days are the
-        same event even when one report is in Malay and the other in English."""
+        same event even when one report is in Malay and the other in English. And the
+        dot product with the story's sum, which the cohesion check reads."""
         dot = names = names2 = 0.0
         shared = 0
         for term, weight in vector.items():
@@ -201,16 +206,12 @@ class StoryIndex:
             by_names = names / math.sqrt(names2 * story.names2)
             if by_names >= NAMES:
                 score = max(score, by_names * self.threshold / NAMES)
-        return score
+        return score, dot
 
-    def _fits(self, vector: dict[str, float], sid: int) -> bool:
+    def _cohesive(self, dot: float, story: _Story) -> bool:
         """The cohesion check: the article is, on average, like the story's members (the
         mean cosine to them is the dot product with their sum over their number)."""
-        story = self.stories[sid]
-        if story.count < 2:
-            return True
-        dot = sum(w * story.weights.get(t, 0.0) for t, w in vector.items())
-        return dot / story.count >= self.cohesion
+        return story.count < 2 or dot / story.count >= self.cohesion
 
     def _joins(self, a: int, b: int) -> bool:
         """Two stories are one when their sums are similar and their members are, on

@@ -20,7 +20,7 @@ from storyline.store.chunks import chunks
 from storyline.store.rows import Entry
 from storyline.store.schema import articles, duplicates, memberships, stories
 
-Span = tuple[dt.date | None, dt.date | None]
+Span = tuple[dt.date | None, dt.date | None, int]  # first day, last day, outlets
 
 
 def batch(c: Connection, entries: Sequence[Entry], merges: Sequence[tuple[int, int]]) -> None:
@@ -108,11 +108,10 @@ def _refresh(c: Connection, ids: Sequence[int], now: dt.datetime) -> None:
     for chunk in chunks(list(ids)):
         span = _spans(c, chunk)
         titles = _titles(c, chunk)
-        outlets = _outlets(c, chunk)
         for sid in chunk:
             if sid not in span:
                 continue
-            first, last = span[sid]
+            first, last, outlets = span[sid]
             c.execute(
                 update(stories)
                 .where(stories.c.id == sid)
@@ -120,15 +119,16 @@ def _refresh(c: Connection, ids: Sequence[int], now: dt.datetime) -> None:
                     headline=headline(titles.get(sid, [])),
                     first_seen=first,
                     last_seen=last,
-                    outlets=outlets.get(sid, 0),
-                    rank=rank(last, outlets.get(sid, 0)),
+                    outlets=outlets,
+                    rank=rank(last, outlets),
                     updated_at=now,
                 )
             )
 
 
 def _spans(c: Connection, ids: Sequence[int]) -> dict[int, Span]:
-    """First and last day of each story that has members."""
+    """First and last day of each story that has members, and how many outlets cover it
+    (the list ranks the widely covered first)."""
     rows = c.execute(
         select(
             memberships.c.story_id,
@@ -136,6 +136,7 @@ def _spans(c: Connection, ids: Sequence[int]) -> dict[int, Span]:
             func.max(articles.c.day),
             func.min(articles.c.stored_at),
             func.max(articles.c.stored_at),
+            func.count(func.distinct(articles.c.outlet)),
         )
         .join(articles, articles.c.id == memberships.c.article_id)
         .where(memberships.c.story_id.in_(ids))
@@ -143,20 +144,9 @@ def _spans(c: Connection, ids: Sequence[int]) -> dict[int, Span]:
     )
     # dated articles decide the span; a story with none falls back to when it was stored
     return {
-        sid: (first, last) if first else (_day(stored_first), _day(stored_last))
-        for sid, first, last, stored_first, stored_last in rows
+        sid: (first, last, outlets) if first else (_day(stored_first), _day(stored_last), outlets)
+        for sid, first, last, stored_first, stored_last, outlets in rows
     }
-
-
-def _outlets(c: Connection, ids: Sequence[int]) -> dict[int, int]:
-    """How many outlets cover each story: the list ranks the widely covered first."""
-    rows = c.execute(
-        select(memberships.c.story_id, func.count(func.distinct(articles.c.outlet)))
-        .join(articles, articles.c.id == memberships.c.article_id)
-        .where(memberships.c.story_id.in_(ids))
-        .group_by(memberships.c.story_id)
-    )
-    return {sid: n for sid, n in rows}
 
 
 def _titles(c: Connection, ids: Sequence[int]) -> dict[int, list[str | None]]:
