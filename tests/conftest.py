@@ -41,12 +41,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from helpers import QUIET, SEEDS, STORIES, Postgres, example_briefs, new_database
+from sites import Site
 from storyline import brief
 from storyline.model import Brief
 
@@ -132,3 +133,19 @@ def harbour_bridge() -> Brief:
 def seeds_brief(seeds: Path) -> Brief:
     """The brief of the two seed reports, at the default length and depth."""
     return brief([seeds])
+
+
+@pytest.fixture
+def web() -> Iterator[Callable[[], Site]]:
+    """``web()`` starts one more local site (a host of its own, tests/sites.py); all are
+    shut when the test ends."""
+    started: list[Site] = []
+
+    def start() -> Site:
+        site = Site()
+        started.append(site)
+        return site
+
+    yield start
+    for site in started:
+        site.close()

@@ -14,7 +14,7 @@ import pytest
 from helpers import ROOT, SEEDS
 
 SRC = ROOT / "src" / "storyline"
-STAGES = ("ingest", "clean", "annotate", "group", "synthesize", "render", "engine")
+STAGES = ("fetch", "ingest", "clean", "annotate", "group", "synthesize", "render", "engine")
 OUTER = ("storyline.store", "storyline.cli", "storyline.serve", "storyline.run")
 MAX_LINES = 40
 LONG = "Long because"  # a function over MAX_LINES says why in its docstring

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from storyline.defaults import BATCH, DEFAULT_DEPTH, DEFAULT_WORDS
+from storyline.defaults import BATCH, DEFAULT_DEPTH, DEFAULT_WORDS, HOST_DELAY, WATCH_EVERY
 from storyline.engine import EngineKind
 from storyline.errors import StorylineError
 from storyline.model import Depth, Problem
@@ -28,6 +29,7 @@ from storyline.render.formats import Format
 if TYPE_CHECKING:
     from storyline.engine import Engine, Failed
     from storyline.run.ingest import IngestReport
+    from storyline.run.watch import PassReport
     from storyline.store.rows import StoryRow
 
 app = typer.Typer(
@@ -310,6 +312,161 @@ def story_command(
         )
         note = f" ({body_note(m)})" if body_note(m) else ""
         print(f"  {m.id}  {m.day}  {m.lang}  {m.outlet}: {m.title or m.path}{note}{copy}")
+
+
+sources_app = typer.Typer(
+    no_args_is_help=True, help="The sources `storyline watch` follows, kept in the store."
+)
+app.add_typer(sources_app, name="sources")
+Addresses = Annotated[
+    list[str], typer.Argument(help="Feed, sitemap or site home page addresses (http/https).")
+]
+
+
+@sources_app.command("add")
+def sources_add(urls: Addresses, db: Db = None) -> None:
+    """Watch these addresses (a site's home page: the feeds it names are found)."""
+    from storyline.fetch.urls import clean
+    from storyline.store import Store
+
+    good = [u for u in (clean(x) for x in urls) if u]
+    for bad in (x for x in urls if clean(x) is None):
+        print(f"storyline: skipped {bad}: not an http(s) address", file=sys.stderr)
+    try:
+        with Store(db) as store:
+            added = store.add_sources(good)
+    except StorylineError as e:
+        fail(str(e))
+    print(
+        f"storyline: {len(added)} added, {len(good) - len(added)} already watched", file=sys.stderr
+    )
+    if not good:
+        raise typer.Exit(2)
+
+
+@sources_app.command("list")
+def sources_list(
+    db: Db = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+) -> None:
+    """Each source: its kind, pages found, last fetch, next one, and its last failure."""
+    from storyline.store import Store
+    from storyline.store.views import source_json
+
+    try:
+        with Store(db, create=False) as store:
+            rows = store.sources()
+    except StorylineError as e:
+        fail(str(e))
+    for row in rows:
+        if as_json:
+            print(json.dumps(source_json(row), ensure_ascii=False))
+            continue
+        when = f"{row.fetched_at:%Y-%m-%d %H:%M}" if row.fetched_at else "never fetched"
+        due = f"next {row.due_at:%Y-%m-%d %H:%M}" if row.due_at else "due now"
+        failing = f"  failing ({row.failures}): {row.error}" if row.error else ""
+        kind = row.kind or "?"
+        print(f"{kind:<8} {row.found:>6}  {when:<16}  {due:<21}  {row.url}{failing}")
+
+
+@sources_app.command("remove")
+def sources_remove(urls: Addresses, db: Db = None) -> None:
+    """Stop watching these addresses (and the feeds found on them). What they brought
+    stays stored."""
+    from storyline.fetch.urls import clean
+    from storyline.store import Store
+
+    try:
+        with Store(db, create=False) as store:
+            gone = store.remove_sources([clean(u) or u for u in urls])
+    except StorylineError as e:
+        fail(str(e))
+    print(f"storyline: {len(gone)} removed, {len(urls) - len(gone)} not watched", file=sys.stderr)
+
+
+@app.command("watch")
+def watch_command(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="A file of addresses, one a line (added to the store's sources)."),
+    ] = None,
+    db: Db = None,
+    once: Annotated[
+        bool, typer.Option("--once", help="One pass over the due sources, then exit.")
+    ] = False,
+    every: Annotated[
+        float, typer.Option("--every", min=0.0, help="Minutes between two fetches of one source.")
+    ] = WATCH_EVERY,
+    delay: Annotated[
+        float, typer.Option("--delay", min=0.0, help="Seconds between two requests to one host.")
+    ] = HOST_DELAY,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Hosts fetched at once.")] = 8,
+) -> None:
+    """Follow feeds, sitemaps and sites, and keep the store current until stopped.
+
+    Polite: robots.txt is honoured, one request at a time per host, conditional requests.
+    Ctrl-C or SIGTERM stops it after committing what it fetched; run it again to go on."""
+    import dataclasses
+
+    from storyline.fetch.client import Manners
+    from storyline.run.watch import Watch, watch
+    from storyline.store import Store
+
+    urls = _sources_file(file) if file is not None else []
+    manners = dataclasses.replace(Manners(), delay=delay)
+    try:
+        with Store(db) as store, _stopping() as stop:
+            ctx = Watch(store, every=every * 60, manners=manners, workers=workers, stop=stop)
+            watch(ctx, urls, once=once, on_pass=_pass_line)
+    except StorylineError as e:
+        fail(str(e))
+
+
+def _sources_file(file: Path) -> list[str]:
+    from storyline.run.watch import read_list
+
+    try:
+        urls, problems = read_list(file)
+    except OSError as e:
+        fail(f"cannot read {file}: {e.strerror or e}")
+    tell(problems)
+    return urls
+
+
+@contextmanager
+def _stopping() -> Iterator[threading.Event]:
+    """An event set by the first SIGINT or SIGTERM; a second SIGINT interrupts at once."""
+    import signal
+
+    stop = threading.Event()
+
+    def handle(signum: int, _frame: object) -> None:
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        print("storyline: stopping after what is being fetched is committed", file=sys.stderr)
+        stop.set()
+
+    old = {sig: signal.signal(sig, handle) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stop
+    finally:
+        for sig, previous in old.items():
+            signal.signal(sig, previous)
+
+
+def _pass_line(report: PassReport) -> None:
+    tell(report.failed)
+    tell(report.problems)
+    following = f"; next due {report.next_due:%H:%M:%S} UTC" if report.next_due else ""
+    print(
+        f"storyline: pass {report.number}: {report.sources} sources asked "
+        f"({report.unchanged} unchanged, {len(report.failed)} failing, {report.found} found); "
+        f"{report.new} new pages, {report.fetched} fetched, {report.feed_text} from feed text; "
+        f"stored {report.stored} ({report.copies} copies), {len(report.problems)} skipped "
+        f"in {report.seconds:.0f} s{following}",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 @app.command("serve")

@@ -10,3 +10,8 @@ MAX_ARTICLES = 500  # of one brief; more are reported, not read
 
 # Related stories a story's page and API answer list (the thread's own page lists all).
 RELATED_SHOWN = 20
+
+# A watch (run/watch.py): minutes between two fetches of one source, and seconds between
+# two requests to one host.
+WATCH_EVERY = 15.0
+HOST_DELAY = 2.0

@@ -36,6 +36,17 @@ class Reason(StrEnum):
     NOT_A_FEED = "not an RSS or Atom feed"
     TOO_MANY = "more articles than the limit, the rest were not used"
     FAILED = "could not be processed, skipped"
+    # fetching (fetch/client.py)
+    NOT_HTTP = "not an http(s) address"
+    ROBOTS = "disallowed by the site's robots.txt"
+    ROBOTS_UNREAD = "the site's robots.txt could not be read (asked again later)"
+    REDIRECTS = "too many redirects"
+    TIMEOUT = "no complete answer within the time limit"
+    UNREACHABLE = "could not be reached"
+    WRONG_TYPE = "not a page or a feed (content type)"
+    TOO_LARGE = "response larger than the limit"
+    STOPPED = "not fetched: the watch was stopped"
+    NOT_A_SOURCE = "neither a feed, a sitemap nor a page with a feed"
 
 
 def describe(reason: Reason, detail: str = "") -> str:

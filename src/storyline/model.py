@@ -42,6 +42,15 @@ class Body(StrEnum):
     HEADLINE = "headline"
 
 
+class SourceKind(StrEnum):
+    """What a watched address turned out to be: a feed lists articles, a sitemap lists
+    pages (and maybe more sitemaps), a site's home page points at its feeds."""
+
+    FEED = "feed"
+    SITEMAP = "sitemap"
+    SITE = "site"
+
+
 class Approx(StrEnum):
     """What a figure's qualifier claims about the true value ("at least 129")."""
 

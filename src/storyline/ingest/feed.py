@@ -1,8 +1,10 @@
-"""RSS and Atom feed files: each entry with content (or at least a summary) is an article,
+"""RSS and Atom feeds: each entry with content (or at least a summary) is an article,
 and an entry with only a title a headline-only one.
 
+The same reading serves feed files and watched feeds (``run/watch.py``), which fetch
+each entry's page and fall back to the entry's own text when the page cannot be had.
 feedparser is given bytes, never a name: handed a string that looks like a URL it would
-fetch it, and storyline never touches the network.
+fetch it, and nothing here touches the network.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import feedparser
 
@@ -22,31 +25,65 @@ from storyline.model import Article, Problem
 _TAG = re.compile(r"<[^>]*>")
 
 
-def feed_articles(path: str, data: bytes) -> Iterator[Article | Problem]:
+@dataclass(frozen=True)
+class FeedEntry:
+    link: str | None
+    title: str | None
+    published: dt.date | None
+    body: str  # the entry's own text as HTML, "" when it has none
+
+
+@dataclass(frozen=True)
+class Feed:
+    outlet: str | None  # the feed's title
+    lang: str | None  # the language it declares
+    entries: tuple[FeedEntry, ...]
+
+
+def read_feed(data: bytes) -> Feed | str:
+    """The feed, or why it is not one."""
     parsed = feedparser.parse(data)
     if not parsed.entries:
-        detail = _short(parsed.get("bozo_exception")) if parsed.get("bozo") else "no entries"
-        yield Problem(path, describe(Reason.NOT_A_FEED, detail))
+        return _short(parsed.get("bozo_exception")) if parsed.get("bozo") else "no entries"
+    entries = tuple(
+        FeedEntry(
+            link=e.get("link") or None,
+            title=e.get("title") or None,
+            published=_date(e.get("published_parsed") or e.get("updated_parsed")),
+            body=_body(e),
+        )
+        for e in parsed.entries
+    )
+    return Feed(parsed.feed.get("title") or None, parsed.feed.get("language") or None, entries)
+
+
+def feed_articles(path: str, data: bytes) -> Iterator[Article | Problem]:
+    feed = read_feed(data)
+    if isinstance(feed, str):
+        yield Problem(path, describe(Reason.NOT_A_FEED, feed))
         return
-    outlet = parsed.feed.get("title") or None
-    lang = parsed.feed.get("language") or None
-    for number, entry in enumerate(parsed.entries, start=1):
-        where = f"{path}:entry {number}"
-        body = _body(entry)
-        given: Given = {
-            "url": entry.get("link") or None,
-            "title": entry.get("title") or None,
-            "outlet": outlet,
-            "published": _date(entry.get("published_parsed") or entry.get("updated_parsed")),
-            "listed": True,
-            "lang": lang,
-        }
-        if _TAG.sub("", body).strip():
-            yield html_article(where, body, **given)
-        elif (given.get("title") or "").strip():
-            yield headline_article(where, **given)
-        else:
-            yield Problem(where, describe(Reason.NO_BODY))
+    for number, entry in enumerate(feed.entries, start=1):
+        yield entry_article(f"{path}:entry {number}", entry, feed)
+
+
+def entry_article(
+    where: str, entry: FeedEntry, feed: Feed, *, url: str | None = None, seen: dt.date | None = None
+) -> Article | Problem:
+    """The entry's own text as a listed article (``url`` overrides its link)."""
+    given: Given = {
+        "url": url or entry.link,
+        "title": entry.title,
+        "outlet": feed.outlet,
+        "published": entry.published,
+        "seen": seen,
+        "listed": True,
+        "lang": feed.lang,
+    }
+    if _TAG.sub("", entry.body).strip():
+        return html_article(where, entry.body, **given)
+    if (entry.title or "").strip():
+        return headline_article(where, **given)
+    return Problem(where, describe(Reason.NO_BODY))
 
 
 def _body(entry: feedparser.FeedParserDict) -> str:

@@ -24,7 +24,7 @@ from storyline.errors import Reason, StorylineError, describe
 from storyline.group.grouper import Grouper
 from storyline.model import Article, Features, Placement, Problem
 from storyline.run.bundles import Bundle, bundles, prepare_articles, prepare_bundle, spent
-from storyline.store import Entry, Store
+from storyline.store import Done, Entry, Store
 
 
 @dataclass
@@ -118,7 +118,9 @@ class Ingester:
         self.grouper: Grouper | None = None
         self.seq = 0
 
-    def add(self, items: Sequence[Article | Problem]) -> IngestReport:
+    def add(self, items: Sequence[Article | Problem], done: Sequence[Done] = ()) -> IngestReport:
+        """``done``: the watched pages these items came from, marked in the same commit as
+        the last of them (``run/watch.py``)."""
         with self.lock:
             report = IngestReport()
             if self.grouper is None or self.store.counters()[0] != self.seq:
@@ -126,7 +128,7 @@ class Ingester:
             run = _Run(self.store, self.grouper, self.seq, report, None, BATCH, placed=True)
             try:
                 run.take(prepare_articles(items).items)
-                run.flush()
+                run.flush(done)
             except BaseException:
                 self.grouper = None  # decisions not stored: rebuild from the store next time
                 raise
@@ -192,8 +194,8 @@ class _Run:
                 self.flush()
                 start = time.perf_counter()
 
-    def flush(self) -> None:
-        if not self.pending:
+    def flush(self, done: Sequence[Done] = ()) -> None:
+        if not self.pending and not done:
             return
         index = self.grouper.stories
         entries = []
@@ -203,7 +205,7 @@ class _Run:
             entries.append(Entry(article, found, story, self.seq, placement.duplicate, thread))
             self.seq += 1
         start = time.perf_counter()
-        self.store.write(entries, self.merges)
+        self.store.write(entries, self.merges, done)
         self.report.spent("store", start)
         self.report.stored += len(entries)
         if self.placed:

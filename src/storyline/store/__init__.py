@@ -4,7 +4,17 @@ Callers import from here: ``Store`` and the rows it takes and gives, never a sub
 """
 
 from storyline.store.connection import DEFAULT_DB, database_url
-from storyline.store.rows import Entry, Member, Stored, StoryRow
+from storyline.store.rows import Done, Entry, Member, Source, Stored, StoryRow
 from storyline.store.store import Store
 
-__all__ = ["DEFAULT_DB", "Entry", "Member", "Store", "Stored", "StoryRow", "database_url"]
+__all__ = [
+    "DEFAULT_DB",
+    "Done",
+    "Entry",
+    "Member",
+    "Source",
+    "Store",
+    "Stored",
+    "StoryRow",
+    "database_url",
+]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from storyline.model import Article, Body, Duplicate, Features
+from storyline.model import Article, Body, Duplicate, Features, SourceKind
 
 
 @dataclass(frozen=True)
@@ -68,3 +68,31 @@ class Member:
     duplicate: Duplicate | None
     body: Body = Body.FULL
     lang: str = "und"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A watched address and what the watch knows of it."""
+
+    url: str
+    kind: SourceKind | None = None  # None until first fetched
+    origin: str | None = None  # the site whose home page pointed at it
+    added_at: dt.datetime | None = None
+    checked_at: dt.datetime | None = None  # last attempt
+    fetched_at: dt.datetime | None = None  # last success
+    due_at: dt.datetime | None = None  # not asked again before
+    etag: str | None = None
+    modified: str | None = None
+    failures: int = 0  # in a row
+    error: str | None = None  # the last failure, as a user reads it
+    found: int = 0  # pages it led to
+
+
+@dataclass(frozen=True)
+class Done:
+    """A page a watch has dealt with: stored as ``article_id``, or given up on."""
+
+    url: str  # fetch/urls.canonical
+    source: str
+    article_id: str | None = None
+    problem: str | None = None

@@ -76,6 +76,37 @@ duplicates = Table(
     Column("similarity", Float, nullable=False),
 )
 
+# A watch's sources (run/watch.py keeps their state) and the pages it has dealt with:
+# stored as an article, or given up on with the reason.
+sources = Table(
+    "sources",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("kind", String(8)),  # model.SourceKind, None until first fetched
+    Column("origin", Text),  # the site whose home page pointed at it
+    Column("added_at", DateTime, nullable=False),
+    Column("checked_at", DateTime),  # last attempt
+    Column("fetched_at", DateTime),  # last success
+    Column("due_at", DateTime),  # not asked again before
+    Column("etag", Text),
+    Column("modified", Text),  # Last-Modified as the server wrote it
+    Column("failures", Integer, nullable=False, server_default="0"),  # in a row
+    Column("error", Text),  # the last failure, as a user reads it
+    Column("found", Integer, nullable=False, server_default="0"),  # pages it led to
+)
+
+pages = Table(
+    "pages",
+    metadata,
+    Column("url", Text, primary_key=True),  # fetch/urls.canonical
+    Column("source", Text, nullable=False),
+    Column("done_at", DateTime, nullable=False),
+    Column("article_id", String(40)),
+    Column("problem", Text),
+)
+
+Index("pages_source", pages.c.source)
+
 # What PostgreSQL's full-text index covers (migrations/versions/0002_search.py): the search
 # query repeats the expression so that the planner uses the index.
 PG_DOCUMENT = "to_tsvector('english', coalesce(a.title, '') || ' ' || a.text)"

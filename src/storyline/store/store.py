@@ -8,14 +8,21 @@ on it, each tried again while a PostgreSQL server is away; the SQL lives in thos
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
 from storyline.model import Article
-from storyline.store import read, write
+from storyline.store import read, sources, write
 from storyline.store.connection import Database
-from storyline.store.rows import Entry, Member, Stored, StoryRow
+from storyline.store.rows import Done, Entry, Member, Source, Stored, StoryRow
+
+T = TypeVar("T")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Store(Database):
@@ -42,9 +49,15 @@ class Store(Database):
 
     # --- the one write -------------------------------------------------------------------
 
-    def write(self, entries: Sequence[Entry], merges: Sequence[tuple[int, int]] = ()) -> None:
+    def write(
+        self,
+        entries: Sequence[Entry],
+        merges: Sequence[tuple[int, int]] = (),
+        done: Sequence[Done] = (),
+    ) -> None:
         """Store a batch and its effect on stories atomically. ``merges`` lists
-        (absorbed, survivor) in the order they happened. A server that went away may have
+        (absorbed, survivor) in the order they happened; ``done`` marks the watched
+        pages the batch deals with, in the same transaction. A server that went away may have
         committed the batch before the connection broke: it is looked for before a second
         try, so it is stored once (found in part, another writer stored some of it, and
         the second try fails on the duplicates rather than drop the rest)."""
@@ -55,15 +68,44 @@ class Store(Database):
             tries += 1
             if tries > 1:
                 ids = [e.article.id for e in entries]
-                if self.known(ids) == set(ids):
+                if self.known(ids) == set(ids) and self.known_pages([d.url for d in done]):
                     return
-            self._write(entries, merges)
+            self._write(entries, merges, done)
 
         self.patiently("write to", once)
 
-    def _write(self, entries: Sequence[Entry], merges: Sequence[tuple[int, int]]) -> None:
+    def _write(
+        self, entries: Sequence[Entry], merges: Sequence[tuple[int, int]], done: Sequence[Done]
+    ) -> None:
         with self.engine.begin() as c:
-            write.batch(c, entries, merges)
+            write.batch(c, entries, merges, done)
+
+    # --- a watch's sources and pages ----------------------------------------------------
+
+    def sources(self) -> list[Source]:
+        """The watched sources, in the order they were added."""
+        return self._read(sources.listed)
+
+    def add_sources(self, urls: Sequence[str], origin: str | None = None) -> list[str]:
+        """Watch ``urls`` (``origin``: the site they were found on); returns the new ones."""
+        now = _now()
+        return self.patiently("write to", lambda: self._in(sources.add, urls, origin, now))
+
+    def remove_sources(self, urls: Sequence[str]) -> list[str]:
+        """Stop watching ``urls`` and the feeds found on them; returns those that were."""
+        return self.patiently("write to", lambda: self._in(sources.remove, urls))
+
+    def save_source(self, source: Source) -> None:
+        self.patiently("write to", lambda: self._in(sources.save, source))
+
+    def known_pages(self, urls: Sequence[str]) -> set[str]:
+        """The pages among ``urls`` (canonical) a watch has already dealt with."""
+        return self._read(sources.known, urls)
+
+    def _in(self, work: Callable[..., T], *args: object) -> T:
+        """``work(connection, *args)`` in one transaction."""
+        with self.engine.begin() as c:
+            return work(c, *args)
 
     # --- what users read -------------------------------------------------------------------
 

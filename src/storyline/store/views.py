@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from storyline.store.rows import Member, StoryRow
+from storyline.store.rows import Member, Source, StoryRow
 
 
 def story_json(row: StoryRow) -> dict[str, Any]:
@@ -51,3 +52,21 @@ def by_thread(rows: Sequence[StoryRow]) -> list[list[StoryRow]]:
     for row in rows:
         threads.setdefault(row.thread, []).append(row)
     return list(threads.values())
+
+
+def source_json(row: Source) -> dict[str, Any]:
+    def when(value: dt.datetime | None) -> str | None:
+        return value.isoformat() + "Z" if value else None
+
+    return {
+        "url": row.url,
+        "kind": row.kind.value if row.kind else None,
+        "origin": row.origin,
+        "found": row.found,
+        "added_at": when(row.added_at),
+        "checked_at": when(row.checked_at),
+        "fetched_at": when(row.fetched_at),
+        "due_at": when(row.due_at),
+        "failures": row.failures,
+        "error": row.error,
+    }

@@ -16,18 +16,28 @@ from sqlalchemy import Connection, func, select, update
 
 from storyline.group.headline import headline
 from storyline.group.rank import rank
+from storyline.store import sources
 from storyline.store.chunks import chunks
-from storyline.store.rows import Entry
+from storyline.store.rows import Done, Entry
 from storyline.store.schema import articles, duplicates, memberships, stories
 
 Span = tuple[dt.date | None, dt.date | None, int]  # first day, last day, outlets
 
 
-def batch(c: Connection, entries: Sequence[Entry], merges: Sequence[tuple[int, int]]) -> None:
+def batch(
+    c: Connection,
+    entries: Sequence[Entry],
+    merges: Sequence[tuple[int, int]],
+    done: Sequence[Done] = (),
+) -> None:
     """Store ``entries`` and their effect on stories; ``c`` must be in a transaction that
     commits all of it or none. ``merges`` lists (absorbed, survivor) in the order they
-    happened."""
+    happened; ``done``, the watched pages the batch deals with (``sources.mark``)."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    if done:
+        sources.mark(c, done, now)
+    if not entries:
+        return
     touched = {e.story for e in entries}
     c.execute(articles.insert(), [_article_row(e, now) for e in entries])
     threads = {e.story: e.thread for e in entries}
