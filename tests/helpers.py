@@ -46,6 +46,7 @@ from storyline.model import (
 )
 from storyline.render import render_html
 from storyline.run.brief import brief_articles
+from storyline.run.ingest import ingest
 from storyline.store import Store
 
 # --- where things are -----------------------------------------------------------------------
@@ -375,6 +376,35 @@ def assert_faithful_and_linked(brief: Brief) -> None:
 
 
 # --- the server and the engines -------------------------------------------------------------
+
+# One story told twice, its toll revised in between: a store's history (what changed
+# since a time) is read off these two reports, stored one after the other.
+TOLL_EARLY = {
+    "outlet": "Coast Courier",
+    "title": "Warehouse fire in Port Aldren kills 12",
+    "published": "2026-03-03",
+    "text": "A fire that tore through a harbour warehouse in Port Aldren on Tuesday killed 12 "
+    "people, fire chief Mara Ostrova said. Crews fought the blaze at the warehouse for six "
+    "hours before it was brought under control.",
+}
+TOLL_LATER = {
+    "outlet": "Daily Lantern",
+    "title": "Port Aldren warehouse fire toll rises to 15",
+    "published": "2026-03-04",
+    "text": "The harbour warehouse fire in Port Aldren on Tuesday killed 15 people, fire chief "
+    "Mara Ostrova said on Wednesday. Crews fought the blaze at the warehouse for six hours.",
+}
+
+
+def store_in_two_steps(folder: Path) -> tuple[str, dt.datetime]:
+    """A store holding TOLL_EARLY, then TOLL_LATER (ingested apart), and a time between."""
+    db = str(folder / "toll.db")
+    with Store(db) as store:
+        ingest([write(folder / "early.jsonl", json.dumps(TOLL_EARLY) + "\n")], store)
+        between = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        ingest([write(folder / "later.jsonl", json.dumps(TOLL_LATER) + "\n")], store)
+    return db, between
+
 
 TOKEN = "test-token-123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

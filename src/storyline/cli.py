@@ -23,14 +23,16 @@ import typer
 from storyline.defaults import BATCH, DEFAULT_DEPTH, DEFAULT_WORDS, HOST_DELAY, WATCH_EVERY
 from storyline.engine import EngineKind
 from storyline.errors import StorylineError
-from storyline.model import Depth, Problem
+from storyline.model import Depth, Order, Problem
 from storyline.render.formats import Format
 
 if TYPE_CHECKING:
     from storyline.engine import Engine, Failed
+    from storyline.model import Brief, History
     from storyline.run.ingest import IngestReport
     from storyline.run.watch import PassReport
-    from storyline.store.rows import StoryRow
+    from storyline.store import Store
+    from storyline.store.rows import Filter, Member, StoryRow
 
 app = typer.Typer(
     add_completion=False,
@@ -231,8 +233,20 @@ def brief_all_command(
 def stories_command(
     db: Db = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only stories seen on or after this date.")
+        str | None,
+        typer.Option(
+            "--since",
+            help="A date (2026-11-23): stories with an article dated then or later; a time "
+            "(2026-11-30T09:00, or 6h, 2d ago; UTC): stories that gained an article since.",
+        ),
     ] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only stories this outlet reported.")
+    ] = None,
+    order: Annotated[
+        Order,
+        typer.Option("--order", help="By rank, or by activity (the latest to change first)."),
+    ] = Order.RANK,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
     thread: Annotated[
         int | None, typer.Option("--thread", help="Only the stories of this thread, all of them.")
@@ -241,26 +255,44 @@ def stories_command(
     """List stored stories by rank (how recently and how widely covered), each thread's
     next stories indented under its first (up to three; `--thread ID` lists them all)."""
     from storyline.store import Store
-    from storyline.store.views import by_thread, story_json
 
     try:
-        day = _date(since) if since else None
+        chosen = _filter(since, outlet, order)
         with Store(db, create=False) as store:
-            rows = store.thread(thread) if thread is not None else store.stories(day)
+            rows = store.thread(thread) if thread is not None else store.stories(chosen=chosen)
     except StorylineError as e:
         fail(str(e))
     if thread is not None and not rows:
         fail(f"no thread {thread}")
+    _print_stories(rows, as_json, everything=thread is not None or order is Order.ACTIVITY)
+
+
+def _filter(since: str | None, outlet: str | None, order: Order) -> Filter:
+    """``since`` is a date (of the articles) or a time (of their arrival)."""
+    from storyline.store import Filter
+
+    if since is None or len(since.strip()) == 10:
+        return Filter(since=_date(since) if since else None, outlet=outlet, order=order)
+    return Filter(active_since=_moment(since), outlet=outlet, order=order)
+
+
+def _print_stories(rows: Sequence[StoryRow], as_json: bool, *, everything: bool) -> None:
+    """``everything``: each story on its own line, none folded under its thread."""
+    from storyline.store.views import by_thread, story_json
+
     if as_json:
         for row in rows:
             print(json.dumps(story_json(row), ensure_ascii=False))
         return
-    shown = len(rows) if thread is not None else THREAD_SHOWN
+    if everything:
+        for row in rows:
+            print(_story_line(row, ""))
+        return
     for stories in by_thread(rows):
-        for i, row in enumerate(stories[: shown + 1]):
+        for i, row in enumerate(stories[: THREAD_SHOWN + 1]):
             print(_story_line(row, "  ↳ " if i else ""))
-        if len(stories) > shown + 1:
-            more = len(stories) - shown - 1
+        if len(stories) > THREAD_SHOWN + 1:
+            more = len(stories) - THREAD_SHOWN - 1
             hint = f"storyline stories --thread {stories[0].thread}"
             print(f"{'':>6}  {'':<23}  {'':>4}    … {more} more in this thread: {hint}")
 
@@ -279,26 +311,63 @@ def story_command(
     story: Annotated[int, typer.Argument(help="Story id (from `storyline stories`).")],
     db: Db = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Also what is new since this time (2026-11-30T09:00, 2026-11-30, or 6h, "
+            "2d ago; UTC): new articles and outlets, new or changed facts, who said each first.",
+        ),
+    ] = None,
+    facts: Facts = DEFAULT_DEPTH,
 ) -> None:
-    """A stored story: its articles, duplicates and wire copies."""
-    from storyline.render.formats import body_note
+    """A stored story: its articles (when each arrived), duplicates and wire copies."""
     from storyline.store import Store
-    from storyline.store.views import member_json, story_json
 
     try:
+        moment = _moment(since) if since else None
         with Store(db, create=False) as store:
             found = store.story(story)
+            if found is None:
+                fail(f"no story {story}")
+            changes = _changes(store, found[0].id, moment, facts) if moment else None
     except StorylineError as e:
         fail(str(e))
-    if found is None:
-        fail(f"no story {story}")
-    row, members = found
     if as_json:
-        data = story_json(row) | {"articles": [member_json(m) for m in members]}
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _story_json(*found, changes)
         return
-    if row.id != story:
-        print(f"(story {story} was merged into story {row.id})")
+    _story_text(story, *found)
+    if changes is not None:
+        from storyline.render.markdown import render_history
+
+        print()
+        print(render_history(changes[1], changes[0]), end="")
+
+
+def _changes(store: Store, story: int, since: dt.datetime, depth: Depth) -> tuple[Brief, History]:
+    from storyline.run.brief import story_history
+
+    return story_history(store, story, since, depth=depth)
+
+
+def _story_json(
+    row: StoryRow, members: list[Member], changes: tuple[Brief, History] | None
+) -> None:
+    from storyline.store.views import member_json, story_json
+
+    data = story_json(row) | {"articles": [member_json(m) for m in members]}
+    if changes is not None:
+        from storyline.render.json import as_dict, history_dict
+
+        data |= {"since": history_dict(changes[1]), "brief": as_dict(changes[0])}
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _story_text(asked: int, row: StoryRow, members: list[Member]) -> None:
+    from storyline.render.formats import body_note
+
+    if row.id != asked:
+        print(f"(story {asked} was merged into story {row.id})")
     print(f"story {row.id}: {row.headline or '(no headline)'}")
     print(
         f"{_span(row.first_seen, row.last_seen)} · {row.articles} articles "
@@ -501,6 +570,25 @@ def _span(first: dt.date | None, last: dt.date | None) -> str:
     if first is None:
         return "-"
     return str(first) if first == last or last is None else f"{first} – {last}"
+
+
+_AGO = {"m": 60, "h": 3600, "d": 86400}
+
+
+def _moment(text: str) -> dt.datetime:
+    """ISO (UTC unless it says otherwise), or a span ago ("6h")."""
+    text = text.strip()
+    if text[:-1].isdigit() and text[-1:] in _AGO:
+        ago = dt.timedelta(seconds=int(text[:-1]) * _AGO[text[-1]])
+        return dt.datetime.now(dt.UTC).replace(tzinfo=None) - ago
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise StorylineError(
+            "--since expects a date (2026-11-30), a time (2026-11-30T09:00) "
+            f"or a span ago (6h, 2d), not {text!r}"
+        ) from None
+    return moment
 
 
 def _date(text: str) -> dt.date:

@@ -51,6 +51,15 @@ class SourceKind(StrEnum):
     SITE = "site"
 
 
+class Order(StrEnum):
+    """How a story list is ordered: by rank (how recently and how widely covered,
+    ``group/rank.py``), or by activity (the story that last gained an article first:
+    what a watch's reader follows)."""
+
+    RANK = "rank"
+    ACTIVITY = "activity"
+
+
 class Approx(StrEnum):
     """What a figure's qualifier claims about the true value ("at least 129")."""
 
@@ -297,6 +306,40 @@ class Brief:
         """No source is a full article (only feed snippets and headlines): every renderer
         says so, so thin tables are not read as sources agreeing on little."""
         return bool(self.articles) and all(a.body is not Body.FULL for a in self.articles)
+
+
+@dataclass(frozen=True)
+class FirstReport:
+    """Who first gave one value of a fact, and when it was stored."""
+
+    about: str  # the fact's: "people killed"
+    value: str  # the claim as first written: "at least 129"
+    source: Source
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Change:
+    """A value of a fact first reported after a time: new (``before`` None) or
+    replacing the value reported until then."""
+
+    kind: FactKind
+    about: str
+    before: str | None
+    after: str
+    first: FirstReport
+    behind: tuple[str, ...]  # outlets still giving an older value only
+
+
+@dataclass(frozen=True)
+class History:
+    """What a story gained since a time (``synthesize/history.py``)."""
+
+    since: dt.datetime
+    new_articles: tuple[int, ...]  # indexes into ``Brief.articles``, in storing order
+    new_outlets: tuple[str, ...]  # outlets whose first article came after ``since``
+    changes: tuple[Change, ...]
+    firsts: tuple[FirstReport, ...]  # every value of every fact, who gave it first
 
 
 @dataclass(frozen=True)

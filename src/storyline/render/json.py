@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import Any
 
-from storyline.model import Article, Brief, Coverage, Fact, Source
+from storyline.model import Article, Brief, Coverage, Fact, FirstReport, History, Source
 
 
 def as_dict(brief: Brief, *, paths: bool = True) -> dict[str, Any]:
@@ -100,3 +101,29 @@ def article_json(article: Article, *, paths: bool = True) -> dict[str, Any]:
 
 def render_json(brief: Brief) -> str:
     return json.dumps(as_dict(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+def history_dict(history: History) -> dict[str, Any]:
+    """What a story gained since a time; ``source.article`` indexes the brief's
+    ``articles``, as everywhere in the contract."""
+    return {
+        "since": _utc(history.since),
+        "new_articles": list(history.new_articles),
+        "new_outlets": list(history.new_outlets),
+        "changes": [
+            {"kind": c.kind.value, "about": c.about, "before": c.before, "after": c.after}
+            | {"first": _first(c.first), "behind": list(c.behind)}
+            for c in history.changes
+        ],
+        "first_reports": [_first(f) for f in history.firsts],
+    }
+
+
+def _first(report: FirstReport) -> dict[str, Any]:
+    return {"about": report.about, "value": report.value, "at": _utc(report.at)} | {
+        "source": _source(report.source)
+    }
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds") + "Z"

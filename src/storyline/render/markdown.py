@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storyline.model import Brief, Fact, Source, SummarySentence
+from storyline.model import Brief, Fact, History, Source, SummarySentence
 from storyline.render.formats import INFERRED, SNIPPETS_ONLY, body_note, unread_note
 
 
@@ -114,3 +114,29 @@ def _escape(text: str) -> str:
     for char in "\\`*_[]<>#!|":
         text = text.replace(char, "\\" + char)
     return text
+
+
+def render_history(history: History, brief: Brief) -> str:
+    """What a story gained since a time: new articles and outlets, each fact's value
+    first reported since (and what it replaced, and who still gives the older one), and
+    who reported each value first."""
+    since = f"{history.since:%Y-%m-%d %H:%M} UTC"
+    lines = [f"## Since {since}", ""]
+    new = [brief.articles[i] for i in history.new_articles]
+    titles = "".join(f"; {a.outlet}: {a.title or a.id}" for a in new)
+    lines.append(_escape(f"- {len(new)} new articles{titles}"))
+    if history.new_outlets:
+        lines.append(_escape(f"- new outlets: {', '.join(history.new_outlets)}"))
+    for change in history.changes:
+        value = f"{change.before} → {change.after}" if change.before else f"{change.after} (new)"
+        first = f"{change.first.source.outlet} at {change.first.at:%Y-%m-%d %H:%M}"
+        behind = f"; still an older value: {', '.join(change.behind)}" if change.behind else ""
+        lines.append(_escape(f"- {change.about}: {value}, first reported by {first}{behind}"))
+    if not history.changes:
+        lines.append("- no fact changed")
+    lines += ["", "### Who reported each value first", ""]
+    lines += [
+        _escape(f"- {f.about}: {f.value} — {f.source.outlet}, {f.at:%Y-%m-%d %H:%M}")
+        for f in history.firsts
+    ]
+    return "\n".join(lines) + "\n"

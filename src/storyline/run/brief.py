@@ -8,6 +8,7 @@ spent on articles past it) and all end in ``_stages``, the order of the stages.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from storyline.clean import clean, usable
 from storyline.defaults import DEFAULT_DEPTH, DEFAULT_WORDS, MAX_ARTICLES
 from storyline.errors import Reason, StorylineError, describe
 from storyline.ingest import read_paths
-from storyline.model import Article, Brief, Depth, Problem
+from storyline.model import Article, Brief, Depth, History, Problem
 from storyline.run.cache import BriefCache
 from storyline.synthesize import (
     align,
@@ -27,9 +28,10 @@ from storyline.synthesize import (
     timeline,
     unify,
 )
+from storyline.synthesize.history import history
 
 if TYPE_CHECKING:
-    from storyline.store import Store
+    from storyline.store import Member, Store
 
 
 def brief(
@@ -80,6 +82,33 @@ def brief_stored(
     if cache is None:
         return make()
     return cache.get((story, words, depth, tuple(a.id for a in articles)), make)
+
+
+def story_history(
+    store: Store,
+    story: int,
+    since: dt.datetime,
+    *,
+    words: int = DEFAULT_WORDS,
+    depth: Depth = DEFAULT_DEPTH,
+    cache: BriefCache | None = None,
+) -> tuple[Brief, History]:
+    """A stored story's brief and what it gained since ``since``."""
+    found = store.story(story)
+    if found is None:
+        raise StorylineError(f"no story {story} in {store.url}")
+    made = brief_stored(store, story, words=words, depth=depth, cache=cache)
+    return made, history_of(made, found[1], since)
+
+
+def history_of(brief: Brief, members: Sequence[Member], since: dt.datetime) -> History:
+    """What ``brief`` (of a stored story whose articles are ``members``) gained since
+    ``since``."""
+    from storyline.store.rows import naive_utc  # a brief of files never loads the store
+
+    since = naive_utc(since)
+    arrived = {m.id: m.stored_at or dt.datetime.min for m in members}
+    return history(brief, [arrived.get(a.id, dt.datetime.min) for a in brief.articles], since)
 
 
 def brief_clean(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 from typing import Annotated, Any
 
@@ -11,10 +12,12 @@ from pydantic import BaseModel, Field
 
 from storyline.defaults import DEFAULT_WORDS, RELATED_SHOWN
 from storyline.ingest.jsonl import record_article
-from storyline.model import Article, Problem
-from storyline.render.json import article_json, as_dict
+from storyline.model import Article, Order, Problem
+from storyline.render.json import article_json, as_dict, history_dict
+from storyline.run.brief import history_of
 from storyline.serve.state import state
-from storyline.store import Store, StoryRow
+from storyline.store import Filter, Store, StoryRow
+from storyline.store.rows import naive_utc
 from storyline.store.views import member_json, story_json
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -23,6 +26,10 @@ MAX_ARTICLES = 100  # articles in one POST
 Limit = Annotated[int, Query(ge=1, le=100, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 Words = Annotated[int, Query(ge=1, le=2000, description="Summary word budget.")]
+Since = Annotated[
+    dt.datetime | None,
+    Query(description="What is new since this time (ISO 8601; UTC unless it says otherwise)."),
+]
 
 
 class NewArticle(BaseModel):
@@ -76,10 +83,22 @@ def list_stories(
     ] = None,
     limit: Limit = 20,
     offset: Offset = 0,
+    order: Annotated[
+        Order, Query(description="By rank, or by activity (the latest to change first).")
+    ] = Order.RANK,
+    since: Annotated[
+        dt.datetime | None, Query(description="Only stories that gained an article since.")
+    ] = None,
+    outlet: Annotated[
+        str | None, Query(max_length=200, description="Only stories this outlet reported.")
+    ] = None,
 ) -> dict[str, Any]:
-    """Live stories by rank (how recently and how widely covered); with ``q``, those whose
-    articles match every word, best match first."""
-    rows, total = store.page(limit, offset=offset, query=q)
+    """Live stories by rank (how recently and how widely covered) or by activity, all or
+    those active since a time or reported by an outlet; with ``q``, those whose articles
+    match every word, best match first (the filters do not apply to a search)."""
+    active = naive_utc(since) if since is not None else None
+    chosen = Filter(active_since=active, outlet=outlet, order=order)
+    rows, total = store.page(limit, offset=offset, query=q, chosen=chosen)
     return page(rows, total, limit, offset)
 
 
@@ -88,16 +107,21 @@ def get_story(
     story: int,
     request: Request,
     words: Words = DEFAULT_WORDS,
+    since: Since = None,
 ) -> dict[str, Any]:
-    """The story, its articles (with copies) and its brief. A story merged into another
-    answers with the one it became (``id`` differs from the one asked for)."""
+    """The story, its articles (with copies, and when each arrived) and its brief. A
+    story merged into another answers with the one it became (``id`` differs from the
+    one asked for). With ``since``, also what it gained since then."""
     row, members, brief = state(request).story(story, words)
     related = state(request).store.thread(row.thread) if row.in_thread > 1 else []
-    return story_json(row) | {
+    found = story_json(row) | {
         "members": [member_json(m, paths=False) for m in members],
         "related": [story_json(r) for r in related if r.id != row.id][:RELATED_SHOWN],
         "brief": as_dict(brief, paths=False),
     }
+    if since is not None:
+        found["since"] = history_dict(history_of(brief, members, since))
+    return found
 
 
 @router.get("/threads/{thread}", summary="The stories of a thread")

@@ -3,6 +3,7 @@ Server-rendered; the one script (static/story.js) only highlights source spans."
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
@@ -13,6 +14,7 @@ from jinja2 import Environment, PackageLoader
 
 from storyline.defaults import DEFAULT_WORDS, RELATED_SHOWN
 from storyline.render.html import brief_context, environment
+from storyline.run.brief import history_of
 from storyline.serve.state import state
 from storyline.store.rows import StoryRow
 
@@ -94,10 +96,12 @@ def thread_page(request: Request, thread: int) -> HTMLResponse:
 
 
 @router.get("/stories/{story}", response_class=HTMLResponse)
-def story_page(request: Request, story: int) -> HTMLResponse:
+def story_page(request: Request, story: int, since: dt.datetime | None = None) -> HTMLResponse:
+    """With ``?since=`` (an ISO time), the page opens with what is new since then."""
     row, members, brief = state(request).story(story, DEFAULT_WORDS)
     related = state(request).store.thread(row.thread) if row.in_thread > 1 else []
     context = brief_context(brief, paths=False)
     context["title"] = row.headline or context["title"]
     related = [r for r in related if r.id != row.id][:RELATED_SHOWN]
-    return _render("story.html.j2", row=row, members=members, related=related, **context)
+    news = history_of(brief, members, since) if since is not None else None
+    return _render("story.html.j2", row=row, members=members, related=related, news=news, **context)

@@ -6,19 +6,19 @@ PostgreSQL server is away is the caller's (``Store``), so these stay plain SQL.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, select
 
-from storyline.model import Article, Body, CopyKind, Duplicate, Features, Markup
+from storyline.model import Article, Body, CopyKind, Duplicate, Features, Markup, Order
 from storyline.store.chunks import chunks
-from storyline.store.rows import Member, Stored, StoryRow
+from storyline.store.rows import Filter, Member, Stored, StoryRow
 from storyline.store.schema import articles, duplicates, memberships, stories
 from storyline.store.search import matching
 
+AnySelect = Select[*tuple[Any, ...]]
 _COPY = (duplicates.c.original_id, duplicates.c.kind, duplicates.c.similarity)
 # The list's order: by rank (group/rank.py: how recently and how widely covered).
 RANKED = (stories.c.rank.desc(), stories.c.last_seen.desc().nulls_last(), stories.c.id)
@@ -63,11 +63,8 @@ def replay(c: Connection) -> Iterator[Stored]:
 # --- what users read -------------------------------------------------------------------------
 
 
-def live_stories(c: Connection, since: dt.date | None = None) -> list[StoryRow]:
-    query = select(stories).where(stories.c.merged_into.is_(None))
-    if since is not None:
-        query = query.where(stories.c.last_seen >= since)
-    rows = list(c.execute(query.order_by(*RANKED)))
+def live_stories(c: Connection, chosen: Filter) -> list[StoryRow]:
+    rows = list(c.execute(_chosen(select(stories), chosen)))
     members = _members_by_story(c, [r.id for r in rows])
     sizes = _thread_sizes(c, [r.thread for r in rows])
     return [_story_row(r, members.get(r.id, []), sizes) for r in rows]
@@ -110,7 +107,7 @@ def articles_of(c: Connection, story: int) -> list[Article]:
 
 
 def page(
-    c: Connection, limit: int, offset: int = 0, query: str | None = None
+    c: Connection, limit: int, offset: int, query: str | None, chosen: Filter
 ) -> tuple[list[StoryRow], int]:
     """One page of live stories, by rank (``group/rank.py``), or of those whose articles match
     ``query`` (best match first), and how many there are in all. The search is the
@@ -118,12 +115,30 @@ def page(
     if query is not None:
         ids, total = matching(c, query, limit, offset)
         return _rows(c, ids), total
-    live = stories.c.merged_into.is_(None)
-    total = c.scalar(select(func.count()).select_from(stories).where(live)) or 0
-    ids = list(
-        c.scalars(select(stories.c.id).where(live).order_by(*RANKED).limit(limit).offset(offset))
-    )
-    return _rows(c, ids), total
+    counted = c.scalar(_chosen(select(func.count()).select_from(stories), chosen, ordered=False))
+    ids = list(c.scalars(_chosen(select(stories.c.id), chosen).limit(limit).offset(offset)))
+    return _rows(c, ids), counted or 0
+
+
+def _chosen(query: AnySelect, chosen: Filter, *, ordered: bool = True) -> AnySelect:
+    """``query`` over the live stories ``chosen`` picks, in its order."""
+    query = query.where(stories.c.merged_into.is_(None))
+    if chosen.since is not None:
+        query = query.where(stories.c.last_seen >= chosen.since)
+    if chosen.active_since is not None:
+        query = query.where(stories.c.updated_at >= chosen.active_since)
+    if chosen.outlet is not None:
+        reported = (
+            select(memberships.c.story_id)
+            .join(articles, articles.c.id == memberships.c.article_id)
+            .where(articles.c.outlet == chosen.outlet)
+        )
+        query = query.where(stories.c.id.in_(reported))
+    if not ordered:
+        return query
+    if chosen.order is Order.ACTIVITY:
+        return query.order_by(stories.c.updated_at.desc(), stories.c.id.desc())
+    return query.order_by(*RANKED)
 
 
 def outlet_page(
@@ -212,14 +227,23 @@ def _members_by_story(c: Connection, ids: Sequence[int]) -> dict[int, list[Membe
     found: dict[int, list[Member]] = {}
     for chunk in chunks(list(ids)):
         rows = c.execute(
-            _linked("id", "outlet", "title", "url", "path", "day", "body", "lang")
+            _linked("id", "outlet", "title", "url", "path", "day", "body", "lang", "stored_at")
             .where(memberships.c.story_id.in_(chunk))
             .order_by(memberships.c.story_id, articles.c.seq)
         )
         for r in rows:
             found.setdefault(r.story_id, []).append(
                 Member(
-                    r.id, r.outlet, r.title, r.url, r.path, r.day, _copy(r), Body(r.body), r.lang
+                    r.id,
+                    r.outlet,
+                    r.title,
+                    r.url,
+                    r.path,
+                    r.day,
+                    _copy(r),
+                    Body(r.body),
+                    r.lang,
+                    r.stored_at,
                 )
             )
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from storyline.model import Article, Body, Duplicate, Features, SourceKind
+from storyline.model import Article, Body, Duplicate, Features, Order, SourceKind
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class Member:
     duplicate: Duplicate | None
     body: Body = Body.FULL
     lang: str = "und"
+    stored_at: dt.datetime | None = None  # when it arrived (UTC)
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,21 @@ class Done:
     source: str
     article_id: str | None = None
     problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which live stories a list shows, and in which order."""
+
+    since: dt.date | None = None  # its latest article dated on or after
+    active_since: dt.datetime | None = None  # gained an article (or a merge) since (UTC)
+    outlet: str | None = None  # one of its articles is this outlet's
+    order: Order = Order.RANK
+
+
+def naive_utc(moment: dt.datetime) -> dt.datetime:
+    """A time as the store keeps times: UTC without a zone. One with a zone is
+    converted; one without is taken to be UTC already."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)

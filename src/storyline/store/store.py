@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from storyline.model import Article
 from storyline.store import read, sources, write
 from storyline.store.connection import Database
-from storyline.store.rows import Done, Entry, Member, Source, Stored, StoryRow
+from storyline.store.rows import Done, Entry, Filter, Member, Source, Stored, StoryRow
 
 T = TypeVar("T")
 
@@ -67,8 +67,8 @@ class Store(Database):
             nonlocal tries
             tries += 1
             if tries > 1:
-                ids = [e.article.id for e in entries]
-                if self.known(ids) == set(ids) and self.known_pages([d.url for d in done]):
+                ids, urls = [e.article.id for e in entries], [d.url for d in done]
+                if self.known(ids) == set(ids) and self.known_pages(urls) == set(urls):
                     return
             self._write(entries, merges, done)
 
@@ -109,9 +109,10 @@ class Store(Database):
 
     # --- what users read -------------------------------------------------------------------
 
-    def stories(self, since: dt.date | None = None) -> list[StoryRow]:
-        """The live stories (last seen on or after ``since``), by rank (``group/rank.py``)."""
-        return self._read(read.live_stories, since)
+    def stories(self, since: dt.date | None = None, chosen: Filter | None = None) -> list[StoryRow]:
+        """The live stories (last seen on or after ``since``), by rank (``group/rank.py``);
+        or those ``chosen`` picks, in its order."""
+        return self._read(read.live_stories, chosen or Filter(since=since))
 
     def resolve(self, story: int) -> int | None:
         """The live story an id refers to now (stories merge), or None if there is none."""
@@ -126,11 +127,16 @@ class Store(Database):
         return self._read(read.articles_of, story)
 
     def page(
-        self, limit: int, *, offset: int = 0, query: str | None = None
+        self,
+        limit: int,
+        *,
+        offset: int = 0,
+        query: str | None = None,
+        chosen: Filter | None = None,
     ) -> tuple[list[StoryRow], int]:
-        """One page of live stories by rank, or of those whose articles match
-        ``query`` (best match first), and how many there are in all."""
-        return self._read(read.page, limit, offset, query)
+        """One page of live stories by rank (or as ``chosen`` picks them), or of those
+        whose articles match ``query`` (best match first), and how many there are in all."""
+        return self._read(read.page, limit, offset, query, chosen or Filter())
 
     def outlet_page(
         self, outlet: str, limit: int, *, offset: int = 0

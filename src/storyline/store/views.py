@@ -39,6 +39,7 @@ def member_json(m: Member, *, paths: bool = True) -> dict[str, Any]:
         "similarity": m.duplicate.similarity if m.duplicate else None,
         "body": m.body.value,
         "lang": m.lang,
+        "stored_at": m.stored_at.isoformat(timespec="seconds") + "Z" if m.stored_at else None,
     }
     if not paths:
         del found["path"]
