@@ -24,6 +24,7 @@ class DuplicateIndex:
         self._outlet: dict[str, str] = {}
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._values: dict[str, np.ndarray] = {}
+        self._fingerprint: dict[str, str] = {}
 
     def find(self, features: Features, outlet: str) -> Duplicate | None:
         original = self._exact.get(features.fingerprint)
@@ -43,7 +44,19 @@ class DuplicateIndex:
     def add(self, article: str, features: Features, outlet: str) -> None:
         """Index an original (copies are never indexed, so every copy links to an original)."""
         self._exact.setdefault(features.fingerprint, article)
+        self._fingerprint[article] = features.fingerprint
         self._outlet[article] = outlet
         sketch = minhash_of(features.minhash)
         self._values[article] = sketch.hashvalues
         self._lsh.insert(article, sketch, check_duplication=False)
+
+    def remove(self, article: str) -> None:
+        """Forget an original whose story left the stream's index (a copy, never indexed,
+        is ignored): a later copy of it is then stored as an original."""
+        fingerprint = self._fingerprint.pop(article, None)
+        if fingerprint is None:
+            return
+        if self._exact.get(fingerprint) == article:
+            del self._exact[fingerprint]
+        del self._outlet[article], self._values[article]
+        self._lsh.remove(article)

@@ -3,6 +3,8 @@ original (duplicates.py), everything else joins or starts a story (stories.py)."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.stories import StoryIndex
 from storyline.model import Article, Duplicate, Features, Placement
@@ -16,11 +18,37 @@ class Grouper:
         self.stories = StoryIndex()
 
     def place(self, article: Article, found: Features) -> Placement:
+        """A ``late`` article (dated back where stories have left the index) is placed
+        after the caller has revived the stories that could take it."""
         duplicate = self.duplicates.find(found, article.outlet)
         placement = self.stories.place(article.id, found, duplicate=duplicate)
         if duplicate is None:
             self.duplicates.add(article.id, found, article.outlet)
+        self._tick(found.when)
         return placement
+
+    def late(self, when: dt.date | None) -> bool:
+        return self.stories.late(when)
+
+    def revive(
+        self,
+        article: str,
+        outlet: str,
+        story: int,
+        found: Features,
+        duplicate: Duplicate | None,
+        *,
+        thread: int | None = None,
+    ) -> None:
+        """A stored member of a story that left the index, back in it (in storing order)."""
+        self.stories.revive(article, story, None if duplicate else found, thread=thread)
+        if duplicate is None:
+            self.duplicates.add(article, found, outlet)
+
+    def _tick(self, when: dt.date | None) -> None:
+        for story in self.stories.tick(when):
+            for member in story.members:
+                self.duplicates.remove(member)
 
     def restore(
         self,
@@ -35,3 +63,4 @@ class Grouper:
         self.stories.restore(article, story, None if duplicate else found, thread=thread)
         if duplicate is None:
             self.duplicates.add(article, found, outlet)
+        self._tick(found.when)

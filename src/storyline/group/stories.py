@@ -20,6 +20,14 @@ changes under a story already shown.
 IDF comes from the stream itself (document frequencies of what came before), and every
 decision depends only on the articles placed before it, in order, so replaying the stored
 articles in their stored order rebuilds exactly the state a run ended with.
+
+A stream runs for months, so the index keeps only what a new article can still reach:
+every ``SWEEP`` placements, the stories whose last day is more than two windows behind
+the stream's day (a robust high quantile of the recent articles' dates, so that one
+article dated years ahead does not empty the index) leave it, unless touched in the last
+``GRACE`` placements. An article dated so far back that a story that left could take it
+is ``late``: the caller brings those stories back from the store first (``revive``).
+Sweeps fall on placement counts and dates, not on the clock, so replay sweeps alike.
 """
 
 from __future__ import annotations
@@ -48,6 +56,11 @@ MAX_CANDIDATES = 64
 # reading all of its stories made every article cost more than the one before: a
 # stream of 100,000 short notes slowed to a crawl.
 MAX_POSTINGS = 256
+SWEEP = 1_000  # placements between two sweeps of stories that can no longer be reached
+GRACE = 10_000  # placements a story stays after its last article, whatever its dates
+KEEP_UNDATED = 50_000  # placements an undated story (no day to judge it by) stays
+REVIVE = 500  # stories brought back for one late article: the best ranked of its days
+DAY_QUANTILE = 0.9  # of the dates of the last SWEEP placements: the stream's day
 
 
 @dataclass
@@ -61,6 +74,7 @@ class _Story:
     count: int = 0  # members whose vectors are in ``weights`` (copies add none)
     first: dt.date | None = None
     last: dt.date | None = None
+    touched: int = 0  # the placement that last changed it
 
     def add(self, vector: dict[str, float]) -> None:
         for term, weight in vector.items():
@@ -103,6 +117,9 @@ class StoryIndex:
         # Per term, its stories in the order they last gained it (a dict keeps order).
         self._postings: defaultdict[str, dict[int, None]] = defaultdict(dict)
         self._next_id = 1
+        self.placed = 0  # placements and restores, copies included: what sweeps count
+        self.day: dt.date | None = None  # the stream's day, as of the last sweep
+        self._recent: list[dt.date] = []  # dates of the placements since the last sweep
 
     def place(
         self, article: str, features: Features, *, duplicate: Duplicate | None = None
@@ -112,6 +129,7 @@ class StoryIndex:
             story = self.story_of[duplicate.original]
             self.story_of[article] = story
             self.stories[story].members.append(article)
+            self.stories[story].touched = self.placed
             return Placement(article, story, duplicate, thread=self.stories[story].thread)
         vector = self.vector(features)
         scored = self._scored(vector, features.when)
@@ -149,8 +167,67 @@ class StoryIndex:
         if features is None:
             self.story_of[article] = story
             self.stories[story].members.append(article)
+            self.stories[story].touched = self.placed
             return
         self._add(story, article, self.vector(features), features)
+
+    def revive(
+        self, article: str, story: int, features: Features | None, *, thread: int | None = None
+    ) -> None:
+        """Bring back a stored member of a story that left the index (``features`` None
+        for a copy). Unlike ``restore``, the stream's counts are not changed: the
+        article was counted when it was first placed."""
+        if story not in self.stories:
+            self.stories[story] = _Story(story, thread=thread or story)
+        target = self.stories[story]
+        target.members.append(article)
+        self.story_of[article] = story
+        if features is not None:
+            vector = self.vector(features)
+            target.add(vector)
+            target.count += 1
+            target.extend(features.when)
+            self._post(story, vector)
+
+    def late(self, when: dt.date | None) -> bool:
+        """Whether a story that left the index could take an article of this date."""
+        return when is not None and self.day is not None and when < self.day - self.window
+
+    def tick(self, when: dt.date | None) -> list[_Story]:
+        """Count one placement; on a sweep, the stories that leave (their members are
+        the caller's to forget elsewhere)."""
+        self.placed += 1
+        if when is not None:
+            self._recent.append(when)
+        if self.placed % SWEEP:
+            return []
+        if self._recent:
+            self._recent.sort()
+            self.day = max(
+                self.day or dt.date.min, self._recent[int(DAY_QUANTILE * (len(self._recent) - 1))]
+            )
+            self._recent = []
+        return [self._evict(sid) for sid in [s.id for s in self.stories.values() if self._gone(s)]]
+
+    def _gone(self, story: _Story) -> bool:
+        if self.placed - story.touched < GRACE:
+            return False
+        if story.last is None:
+            return self.placed - story.touched >= KEEP_UNDATED
+        return self.day is not None and story.last < self.day - 2 * self.window
+
+    def _evict(self, sid: int) -> _Story:
+        story = self.stories.pop(sid)
+        for term in story.weights:
+            postings = self._postings.get(term)
+            if postings is not None:
+                postings.pop(sid, None)
+                if not postings:
+                    del self._postings[term]
+        for article in story.members:
+            if self.story_of.get(article) == sid:
+                del self.story_of[article]
+        return story
 
     def vector(self, features: Features) -> dict[str, float]:
         """Sublinear TF times the IDF of the stream so far, L2-normalised, top terms only."""
@@ -233,18 +310,23 @@ class StoryIndex:
         story.members.append(article)
         story.count += 1
         story.extend(features.when)
+        story.touched = self.placed
+        self._post(sid, vector)
+        self.story_of[article] = sid
+        self.df.update(term for term, _ in features.terms)
+        self.documents += 1
+
+    def _post(self, sid: int, vector: dict[str, float]) -> None:
         for term in vector:
             postings = self._postings[term]
             postings.pop(sid, None)
             postings[sid] = None
-        self.story_of[article] = sid
-        self.df.update(term for term, _ in features.terms)
-        self.documents += 1
 
     def _merge(self, into: int, other: int) -> None:
         absorbed = self.stories.pop(other)
         story = self.stories[into]
         story.add(absorbed.weights)
+        story.touched = self.placed
         story.count += absorbed.count
         story.extend(absorbed.first)
         story.extend(absorbed.last)

@@ -10,6 +10,7 @@ re-run continues where the last commit left it, with the same decisions.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -22,6 +23,7 @@ from storyline.engine import Engine, Failed
 from storyline.engine.local import LocalEngine
 from storyline.errors import Reason, StorylineError, describe
 from storyline.group.grouper import Grouper
+from storyline.group.stories import REVIVE
 from storyline.model import Article, Features, Placement, Problem
 from storyline.run.bundles import Bundle, bundles, prepare_articles, prepare_bundle, spent
 from storyline.store import Done, Entry, Store
@@ -139,6 +141,8 @@ class Ingester:
 def _restore(store: Store) -> tuple[Grouper, int]:
     grouper = Grouper()
     for stored in store.replay():
+        if grouper.late(stored.features.when):
+            _revive(store, grouper, stored.features.when, stored.seq)
         grouper.restore(
             stored.id,
             stored.outlet,
@@ -150,6 +154,23 @@ def _restore(store: Store) -> tuple[Grouper, int]:
     seq, next_story = store.counters()
     grouper.stories.reserve(next_story)
     return grouper, seq
+
+
+def _revive(store: Store, grouper: Grouper, day: dt.date | None, before: int) -> None:
+    """Bring back from the store the stories that left the grouping index but could take
+    an article of ``day`` (group/stories.py: a stream's index holds only what is recent)."""
+    if day is None:
+        return
+    present = set(grouper.stories.stories)
+    for stored in store.revivable(day, before, present, REVIVE):
+        grouper.revive(
+            stored.id,
+            stored.outlet,
+            stored.story,
+            stored.features,
+            stored.duplicate,
+            thread=stored.thread,
+        )
 
 
 class _Run:
@@ -184,6 +205,8 @@ class _Run:
                 self.report.already += 1
                 continue
             self.seen.add(article.id)
+            if self.grouper.late(found.when):
+                _revive(self.store, self.grouper, found.when, self.seq + len(self.pending))
             placement = self.grouper.place(article, found)
             start = self.report.spent("group", start)
             self.report.new_stories += placement.created
@@ -197,11 +220,17 @@ class _Run:
     def flush(self, done: Sequence[Done] = ()) -> None:
         if not self.pending and not done:
             return
-        index = self.grouper.stories
+        # Where each article is now (later merges of the batch moved some), read off the
+        # placements: the index may already have let an old story go.
+        survivor = dict(self.merges)
+        threads: dict[int, int] = {}
         entries = []
         for article, found, placement in self.pending:
-            story = index.story_of[article.id]
-            thread = index.stories[story].thread
+            story = placement.story
+            threads.setdefault(story, placement.thread)
+            while story in survivor:
+                story = survivor[story]
+            thread = threads.get(story, placement.thread)
             entries.append(Entry(article, found, story, self.seq, placement.duplicate, thread))
             self.seq += 1
         start = time.perf_counter()

@@ -6,12 +6,14 @@ PostgreSQL server is away is the caller's (``Store``), so these stay plain SQL.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, select
 
+from storyline.group.stories import WINDOW
 from storyline.model import Article, Body, CopyKind, Duplicate, Features, Markup, Order
 from storyline.store.chunks import chunks
 from storyline.store.rows import Filter, Member, Stored, StoryRow
@@ -43,21 +45,49 @@ def counters(c: Connection) -> tuple[int, int]:
 def replay(c: Connection) -> Iterator[Stored]:
     """Every stored article in storing order, streamed (``yield_per``): a store can hold
     more than memory."""
-    columns = ("id", "outlet", "terms", "fingerprint", "minhash", "published", "seen")
-    query = (
+    for row in c.execution_options(yield_per=2000).execute(_replayed()):
+        yield _stored(row)
+
+
+def revivable(
+    c: Connection, day: dt.date, before: int, present: Collection[int], limit: int
+) -> list[Stored]:
+    """The members stored before ``before`` (a storing sequence number) of the live
+    stories whose span (widened by the grouping window) holds ``day``, the ``limit``
+    best ranked of those not ``present``, in storing order."""
+    near = (
+        select(stories.c.id)
+        .where(stories.c.merged_into.is_(None))
+        .where(stories.c.first_seen <= day + WINDOW, stories.c.last_seen >= day - WINDOW)
+        .order_by(*RANKED)
+        .limit(limit + len(present))
+    )
+    ids = [sid for sid in c.scalars(near) if sid not in present][:limit]
+    found: list[Stored] = []
+    for chunk in chunks(ids):
+        query = _replayed().where(memberships.c.story_id.in_(chunk), articles.c.seq < before)
+        found.extend(_stored(row) for row in c.execute(query))
+    return sorted(found, key=lambda s: s.seq)
+
+
+def _replayed() -> AnySelect:
+    columns = ("id", "seq", "outlet", "terms", "fingerprint", "minhash", "published", "seen")
+    return (
         _linked(*columns)
         .add_columns(stories.c.thread)
         .join(stories, stories.c.id == memberships.c.story_id)
         .order_by(articles.c.seq)
     )
-    for row in c.execution_options(yield_per=2000).execute(query):
-        found = Features(
-            terms=tuple((t, n) for t, n in json.loads(row.terms)),
-            fingerprint=row.fingerprint,
-            minhash=bytes(row.minhash),
-            when=row.published or row.seen,
-        )
-        yield Stored(row.id, row.outlet, row.story_id, found, _copy(row), row.thread)
+
+
+def _stored(row: Row[*tuple[Any, ...]]) -> Stored:
+    found = Features(
+        terms=tuple((t, n) for t, n in json.loads(row.terms)),
+        fingerprint=row.fingerprint,
+        minhash=bytes(row.minhash),
+        when=row.published or row.seen,
+    )
+    return Stored(row.id, row.outlet, row.story_id, found, _copy(row), row.thread, row.seq)
 
 
 # --- what users read -------------------------------------------------------------------------

@@ -35,6 +35,7 @@ class Stored:
     features: Features
     duplicate: Duplicate | None
     thread: int | None = None
+    seq: int = 0  # storing order
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ on it, each tried again while a PostgreSQL server is away; the SQL lives in thos
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
@@ -46,6 +46,12 @@ class Store(Database):
                 yield from read.replay(c)
         except DBAPIError as e:
             raise self._failed("read", e) from e
+
+    def revivable(
+        self, day: dt.date, before: int, present: Collection[int], limit: int
+    ) -> list[Stored]:
+        """What brings back the stories a late article could join (``read.revivable``)."""
+        return self._read(read.revivable, day, before, present, limit)
 
     # --- the one write -------------------------------------------------------------------
 

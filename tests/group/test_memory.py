@@ -1,0 +1,156 @@
+"""A stream's grouping index holds only what a new article can still reach
+(group/stories.py): stories far behind the stream's day leave it on a sweep, with their
+originals' copy fingerprints; an article dated years ahead does not empty it; a late
+article brings the stories it could join back from the store (run/ingest.py); and replay
+rebuilds the index a run ended with."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from helpers import story_texts, write
+from storyline.group import stories
+from storyline.group.features import _minhash
+from storyline.group.grouper import Grouper
+from storyline.group.stories import StoryIndex
+from storyline.model import Article, Features, Markup
+from storyline.run.ingest import Ingester, _restore, ingest
+from storyline.store import Store
+
+
+@pytest.fixture(autouse=True)
+def small_sweeps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sweeps every 10 placements, a story kept 5 placements after its last article."""
+    monkeypatch.setattr(stories, "SWEEP", 10)
+    monkeypatch.setattr(stories, "GRACE", 5)
+
+
+def article(key: str) -> Article:
+    return Article(id=key, path=key, outlet=f"outlet {key}", kind=Markup.TEXT, raw="")
+
+
+def found(key: str, day: str, *terms: str) -> Features:
+    sketch = _minhash([*terms, *key.split()])
+    return Features(tuple((t, 1) for t in terms), f"fp {key}", sketch, dt.date.fromisoformat(day))
+
+
+def place_event(grouper: Grouper, name: str, day: str, n: int = 3) -> int:
+    """``n`` reports of one event; returns its story."""
+    story = 0
+    for i in range(n):
+        key = f"{name} {i}"
+        terms = (f"{name}core", f"{name}place", f"{name}person", f"{name}w{i}")
+        story = grouper.place(article(key), found(key, day, *terms)).story
+    return story
+
+
+def test_stories_far_behind_the_streams_day_leave_the_index() -> None:
+    grouper = Grouper()
+    old = place_event(grouper, "january", "2026-01-01")
+    for k in range(12):
+        place_event(grouper, f"feb{k}", f"2026-02-{1 + k:02d}")
+    assert old not in grouper.stories.stories
+    assert "january 0" not in grouper.stories.story_of
+    assert "january 0" not in grouper.duplicates._values  # its copy fingerprint too
+    assert len(grouper.stories.stories) < 13
+
+
+def test_stories_of_the_streams_days_stay() -> None:
+    grouper = Grouper()
+    recent = [place_event(grouper, f"feb{k}", f"2026-02-{1 + k:02d}") for k in range(12)]
+    assert set(recent) <= set(grouper.stories.stories)
+
+
+def test_an_article_dated_years_ahead_does_not_empty_the_index() -> None:
+    grouper = Grouper()
+    recent = [place_event(grouper, f"feb{k}", "2026-02-10") for k in range(6)]
+    place_event(grouper, "typo", "2099-02-10", n=1)
+    for k in range(6, 12):
+        recent.append(place_event(grouper, f"feb{k}", "2026-02-10"))
+    assert set(recent) <= set(grouper.stories.stories)
+
+
+def test_a_story_just_touched_stays_whatever_its_dates() -> None:
+    """A story stays ``GRACE`` placements after its last article, however old its dates:
+    its articles may not be committed yet."""
+    index = StoryIndex()
+    for _ in range(8):
+        index.tick(dt.date(2026, 3, 1))
+    index.place("late", Features((("x", 1),), "-", b"", dt.date(2026, 1, 1)))
+    for _ in range(2):
+        assert index.tick(dt.date(2026, 3, 1)) == []  # the sweep at 10: touched 2 ago
+    for _ in range(9):
+        index.tick(dt.date(2026, 3, 1))
+    assert [s.id for s in index.tick(dt.date(2026, 3, 1))] == [1]  # at 20: 12 ago
+
+
+def texts(k: int, day: str) -> list[str]:
+    """Story ``k``'s three reports as JSONL records dated ``day``."""
+    rng = random.Random(k)
+    return [
+        json.dumps({"outlet": o, "title": t, "text": b, "published": day})
+        for o, t, b in story_texts(k, rng)
+    ]
+
+
+def stream(folder: Path) -> tuple[Path, Path]:
+    """Story 0 in January, then twelve stories in February; and a late fourth report of
+    story 0, as a file of its own."""
+    lines = texts(0, "2026-01-05")
+    for k in range(1, 13):
+        lines += texts(k, f"2026-02-{k:02d}")
+    main = write(folder / "stream.jsonl", "\n".join(lines) + "\n")
+    late = json.loads(texts(0, "2026-01-06")[1]) | {"outlet": "Late Ledger"}
+    return main, write(folder / "late.jsonl", json.dumps(late) + "\n")
+
+
+def test_a_late_article_joins_its_story_brought_back_from_the_store(tmp_path: Path) -> None:
+    main, late = stream(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        ingester = Ingester(store)
+        ingester.add(_articles(main))
+        assert ingester.grouper is not None
+        first = _story_of(store, "2026-01-05")
+        assert first not in ingester.grouper.stories.stories  # it left the index
+        report = ingester.add(_articles(late))
+        assert report.new_stories == 0
+        assert _story_of(store, "2026-01-06") == first
+
+
+def test_replay_rebuilds_the_index_the_run_ended_with(tmp_path: Path) -> None:
+    main, late = stream(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        ingester = Ingester(store)
+        ingester.add(_articles(main))
+        ingester.add(_articles(late))
+        assert ingester.grouper is not None
+        replayed, _ = _restore(store)
+        assert set(replayed.stories.stories) == set(ingester.grouper.stories.stories)
+        assert set(replayed.duplicates._values) == set(ingester.grouper.duplicates._values)
+
+
+def test_an_ingest_with_sweeps_stores_every_article(tmp_path: Path) -> None:
+    main, late = stream(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        report = ingest([main, late], store)
+        assert report.stored == store.count()["articles"] == 13 * 3 + 1
+
+
+def _articles(path: Path) -> list[Article]:
+    from storyline.ingest import read_paths
+
+    return [a for a in read_paths([path]) if isinstance(a, Article)]
+
+
+def _story_of(store: Store, day: str) -> int:
+    """The story holding the articles dated ``day``."""
+    for row in store.stories():
+        found = store.story(row.id)
+        if found and any(str(m.day) == day for m in found[1]):
+            return row.id
+    raise AssertionError(f"no story of {day}")
