@@ -71,9 +71,11 @@ class Outlet:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def serve(items: list[dict[str, str]], rate: float, conn: mp.connection.Connection) -> None:
-    """Starts a server per outlet, sends their ports, serves until told to stop, then
-    sends each host's request times."""
+def serve(limit: int, rate: float, conn: mp.connection.Connection) -> None:
+    """Loads the items, starts a server per outlet, sends their ports and the number of
+    items, serves until told to stop, then sends each host's request times. The items
+    live in this process only, so the watch's memory is the watch's."""
+    items = load(limit)
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         by_outlet[item["outlet"]].append(i)
@@ -82,15 +84,22 @@ def serve(items: list[dict[str, str]], rate: float, conn: mp.connection.Connecti
     servers = []
     for outlet in outlets:
         handler = partial(Handler, outlet, items, start, rate)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        server.daemon_threads = True
+        server = QuietServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-    conn.send([(o.name, s.server_address[1]) for o, s in zip(outlets, servers, strict=True)])
+    ports = [(o.name, s.server_address[1]) for o, s in zip(outlets, servers, strict=True)]
+    conn.send((ports, len(items)))
     conn.recv()  # stop
     for server in servers:
         server.shutdown()
     conn.send({o.name: o.hits for o in outlets})
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that closed a kept-alive connection is not an error here."""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -300,6 +309,9 @@ def report(
           f"({sum(p.copies for p in passes):,} copies), {sum(p.feed_text for p in passes):,} "
           f"from feed text, {skipped:,} skipped; {items - stored - skipped:,} never seen "
           "(off their feed before it was asked again, or the same page twice)")  # fmt: skip
+    new = sum(p.new_stories for p in passes)
+    print(f"updates found: {stored - new:,} articles joined a story already stored "
+          f"({new:,} started one)")  # fmt: skip
     print("\n| articles | seconds | articles/hour | RSS at 50,000 | peak RSS | peak / at 50,000 |")
     print("|---|---|---|---|---|---|")
     at = next((mb for _, n, mb in samples if n >= 50_000), samples[0][2] if samples else 0.0)
@@ -320,19 +332,18 @@ def main() -> int:
     if not DATA.is_file():
         print(f"missing {DATA}", file=sys.stderr)
         return 2
-    items = load(args.items)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "watch.db")
         here, there = mp.Pipe()
-        server = mp.get_context("fork").Process(target=serve, args=(items, args.rate, there))
+        server = mp.get_context("fork").Process(target=serve, args=(args.items, args.rate, there))
         server.start()
-        ports = here.recv()
+        ports, served = here.recv()
         patience = max(60.0, 3 * FEED_SIZE / max(1.0, args.rate / len(ports)))
-        elapsed, samples, passes = run_watch(ports, db, args.delay, len(items), patience)
+        elapsed, samples, passes = run_watch(ports, db, args.delay, served, patience)
         here.send("stop")
         hits = here.recv()
         server.join()
-        report(len(items), elapsed, samples, passes)
+        report(served, elapsed, samples, passes)
         violations, busiest, mean = politeness(hits, args.delay)
         requests = sum(len(h) for h in hits.values())
         print(f"\n{requests:,} requests to {len(hits)} hosts; politeness violations counted "
@@ -342,7 +353,7 @@ def main() -> int:
         plot(samples, args.plot)
         print(f"RSS over the replay: {args.plot}")
         if args.compare:
-            reference = grouping(ingested(items, Path(tmp)))
+            reference = grouping(ingested(load(args.items), Path(tmp)))
             print(f"grouping: B-cubed F1 of the watch's stories against `ingest`'s on the same "
                   f"items: {b3(reference, grouping(db)):.3f}")  # fmt: skip
     return 0

@@ -531,7 +531,8 @@ def _pass_line(report: PassReport) -> None:
         f"storyline: pass {report.number}: {report.sources} sources asked "
         f"({report.unchanged} unchanged, {len(report.failed)} failing, {report.found} found); "
         f"{report.new} new pages, {report.fetched} fetched, {report.feed_text} from feed text; "
-        f"stored {report.stored} ({report.copies} copies), {len(report.problems)} skipped "
+        f"stored {report.stored} ({report.copies} copies, {report.new_stories} new stories), "
+        f"{len(report.problems)} skipped "
         f"in {report.seconds:.0f} s{following}",
         file=sys.stderr,
         flush=True,

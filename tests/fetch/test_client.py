@@ -218,3 +218,19 @@ def test_an_unreachable_host_is_a_transient_failure(web: Web) -> None:
     got = fetch(url, Manners(delay=0.0, timeout=1.0, retries=0))
     assert isinstance(got, Failure) and not got.lasting
     assert got.reason == Reason.ROBOTS_UNREAD
+
+
+def test_hosts_done_with_are_let_go_between_passes(web: Web) -> None:
+    sites = [web() for _ in range(3)]
+    for site in sites:
+        site.routes["/a"] = Route(b"<p>x</p>")
+    fetcher = Fetcher(Manners(delay=0.05, timeout=2.0))
+    try:
+        for site in sites:
+            fetcher.get(site.url("/a"))
+        time.sleep(0.1)
+        fetcher.forget()
+        assert fetcher.gate._hosts == {}
+        assert len(fetcher.robots._rules) == 3  # robots.txt is trusted for a day
+    finally:
+        fetcher.close()

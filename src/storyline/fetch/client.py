@@ -91,6 +91,11 @@ class Fetcher:
     def close(self) -> None:
         self.client.close()
 
+    def forget(self) -> None:
+        """Let go of what is kept per host and is no longer needed (between passes)."""
+        self.gate.forget()
+        self.robots.forget()
+
     def get(self, url: str, *, etag: str | None = None, modified: str | None = None) -> Result:
         """GET with the conditional headers given, retried in place while the failure is
         transient and the wait short."""

@@ -61,6 +61,18 @@ class Gate:
         state = self._host(host)
         state.free_at = max(state.free_at, time.monotonic() + seconds)
 
+    def forget(self) -> None:
+        """Drop the hosts free to be asked again with no pause of their own, so a
+        months-long watch over changing hosts stays small. Only between passes: a turn
+        being handed out meanwhile could be handed out twice."""
+        now = time.monotonic()
+        with self._lock:
+            self._hosts = {
+                h: s
+                for h, s in self._hosts.items()
+                if s.free_at > now or s.pause or s.lock.locked()
+            }
+
     def slow_down(self, host: str, seconds: float) -> None:
         """The host's own pause (Crawl-delay), from its last request on."""
         state = self._host(host)

@@ -94,6 +94,7 @@ class PassReport:
     feed_text: int = 0  # of those, stored from their feed's text
     stored: int = 0
     copies: int = 0
+    new_stories: int = 0  # the rest of ``stored`` went to stories already there: updates
     problems: list[Problem] = field(default_factory=list)  # pages given up on
     seconds: float = 0.0
     next_due: dt.datetime | None = None
@@ -154,6 +155,7 @@ def one_pass(ctx: Watch, fetcher: Fetcher, ingester: Ingester, number: int) -> P
     """Asks the due sources, then fetches and stores the new pages they list."""
     start, now = time.monotonic(), _now()
     report = PassReport(number)
+    fetcher.forget()
     due = [s for s in ctx.store.sources() if s.due_at is None or s.due_at <= now]
     ask = partial(look, fetcher, now=now, every=ctx.every)
     looked = [got for _, got in by_host(due, attrgetter("url"), ask, ctx) if got is not None]
@@ -363,6 +365,7 @@ def _commit(
     got = ingester.add(items, done)
     report.stored += got.stored
     report.copies += got.copies
+    report.new_stories += got.new_stories
     report.problems.extend(got.problems)
 
 
