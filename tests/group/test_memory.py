@@ -75,6 +75,27 @@ def test_an_article_dated_years_ahead_does_not_empty_the_index() -> None:
     assert set(recent) <= set(grouper.stories.stories)
 
 
+def test_many_articles_dated_ahead_do_not_make_the_others_late() -> None:
+    """Undated pages take the crawler's day: replayed years later, four in ten of them
+    must not carry the stream's day off (before, every article after was late)."""
+    index = StoryIndex()
+    for n in range(10):
+        index.tick(dt.date(2099, 1, 1) if n % 10 < 4 else dt.date(2026, 2, 10))
+    assert index.day == dt.date(2026, 2, 10)
+    assert not index.late(dt.date(2026, 2, 9))
+
+
+def test_a_late_day_is_brought_back_once_between_sweeps() -> None:
+    index = StoryIndex()
+    for _ in range(10):
+        index.tick(dt.date(2026, 3, 1))
+    old = dt.date(2026, 1, 1)
+    assert index.late(old) and not index.late(old)
+    for _ in range(10):
+        index.tick(dt.date(2026, 3, 1))
+    assert index.late(old)  # a sweep may have let them go again
+
+
 def test_a_story_just_touched_stays_whatever_its_dates() -> None:
     """A story stays ``GRACE`` placements after its last article, however old its dates:
     its articles may not be committed yet."""

@@ -23,11 +23,12 @@ articles in their stored order rebuilds exactly the state a run ended with.
 
 A stream runs for months, so the index keeps only what a new article can still reach:
 every ``SWEEP`` placements, the stories whose last day is more than two windows behind
-the stream's day (a robust high quantile of the recent articles' dates, so that one
-article dated years ahead does not empty the index) leave it, unless touched in the last
-``GRACE`` placements. An article dated so far back that a story that left could take it
-is ``late``: the caller brings those stories back from the store first (``revive``).
-Sweeps fall on placement counts and dates, not on the clock, so replay sweeps alike.
+the stream's day (the median date of the recent articles, so that articles dated ahead
+do not empty the index) leave it, unless touched in the last ``GRACE`` placements. An
+article dated so far back that a story that left could take it is ``late``: the caller
+brings those stories back from the store first (``revive``), once per day between two
+sweeps. Sweeps fall on placement counts and dates, not on the clock, so replay sweeps
+alike.
 """
 
 from __future__ import annotations
@@ -60,7 +61,11 @@ SWEEP = 1_000  # placements between two sweeps of stories that can no longer be 
 GRACE = 10_000  # placements a story stays after its last article, whatever its dates
 KEEP_UNDATED = 50_000  # placements an undated story (no day to judge it by) stays
 REVIVE = 500  # stories brought back for one late article: the best ranked of its days
-DAY_QUANTILE = 0.9  # of the dates of the last SWEEP placements: the stream's day
+# The stream's day: the median date of the last SWEEP placements. Not their latest:
+# articles dated ahead (a scheduled event, a crawler's own date on an undated page
+# replayed long after) would carry the day off, and every article after them would be
+# "late" and bring stories back for nothing.
+DAY_QUANTILE = 0.5
 
 
 @dataclass
@@ -120,6 +125,7 @@ class StoryIndex:
         self.placed = 0  # placements and restores, copies included: what sweeps count
         self.day: dt.date | None = None  # the stream's day, as of the last sweep
         self._recent: list[dt.date] = []  # dates of the placements since the last sweep
+        self.revived: set[dt.date] = set()  # days whose stories came back since then
 
     def place(
         self, article: str, features: Features, *, duplicate: Duplicate | None = None
@@ -190,8 +196,15 @@ class StoryIndex:
             self._post(story, vector)
 
     def late(self, when: dt.date | None) -> bool:
-        """Whether a story that left the index could take an article of this date."""
-        return when is not None and self.day is not None and when < self.day - self.window
+        """Whether a story that left the index could take an article of this date, and
+        its stories have not been brought back since the last sweep (they stay until the
+        next one: asking the store again would find nothing new)."""
+        if when is None or self.day is None or when >= self.day - self.window:
+            return False
+        if when in self.revived:
+            return False
+        self.revived.add(when)
+        return True
 
     def tick(self, when: dt.date | None) -> list[_Story]:
         """Count one placement; on a sweep, the stories that leave (their members are
@@ -203,10 +216,9 @@ class StoryIndex:
             return []
         if self._recent:
             self._recent.sort()
-            self.day = max(
-                self.day or dt.date.min, self._recent[int(DAY_QUANTILE * (len(self._recent) - 1))]
-            )
+            self.day = self._recent[int(DAY_QUANTILE * (len(self._recent) - 1))]
             self._recent = []
+        self.revived = set()
         return [self._evict(sid) for sid in [s.id for s in self.stories.values() if self._gone(s)]]
 
     def _gone(self, story: _Story) -> bool:
