@@ -74,7 +74,6 @@ class Fetcher:
         manners: Manners | None = None,
         *,
         stop: threading.Event | None = None,
-        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.manners = manners or Manners()
         self.stop = stop or threading.Event()
@@ -84,7 +83,6 @@ class Fetcher:
             headers={"User-Agent": self.manners.agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(self.manners.timeout, connect=min(10.0, self.manners.timeout)),
             follow_redirects=False,
-            transport=transport,
             trust_env=False,
         )
 

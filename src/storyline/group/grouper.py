@@ -30,21 +30,6 @@ class Grouper:
     def late(self, when: dt.date | None) -> bool:
         return self.stories.late(when)
 
-    def revive(
-        self,
-        article: str,
-        outlet: str,
-        story: int,
-        found: Features,
-        duplicate: Duplicate | None,
-        *,
-        thread: int | None = None,
-    ) -> None:
-        """A stored member of a story that left the index, back in it (in storing order)."""
-        self.stories.revive(article, story, None if duplicate else found, thread=thread)
-        if duplicate is None:
-            self.duplicates.add(article, found, outlet)
-
     def _tick(self, when: dt.date | None) -> None:
         for story in self.stories.tick(when):
             for member in story.members:
@@ -59,8 +44,17 @@ class Grouper:
         duplicate: Duplicate | None,
         *,
         thread: int | None = None,
+        revived: bool = False,
     ) -> None:
-        self.stories.restore(article, story, None if duplicate else found, thread=thread)
+        """Replay a stored placement, in storing order. ``revived``: a member of a story
+        that left the index, brought back for a late article; it was counted when first
+        placed, so it is not counted again."""
+        kept = None if duplicate else found
+        if revived:
+            self.stories.revive(article, story, kept, thread=thread)
+        else:
+            self.stories.restore(article, story, kept, thread=thread)
         if duplicate is None:
             self.duplicates.add(article, found, outlet)
-        self._tick(found.when)
+        if not revived:
+            self._tick(found.when)

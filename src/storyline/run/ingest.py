@@ -26,7 +26,7 @@ from storyline.group.grouper import Grouper
 from storyline.group.stories import REVIVE
 from storyline.model import Article, Features, Placement, Problem
 from storyline.run.bundles import Bundle, bundles, prepare_articles, prepare_bundle, spent
-from storyline.store import Done, Entry, Store
+from storyline.store import Done, Entry, Store, Stored
 
 
 @dataclass
@@ -143,14 +143,7 @@ def _restore(store: Store) -> tuple[Grouper, int]:
     for stored in store.replay():
         if grouper.late(stored.features.when):
             _revive(store, grouper, stored.features.when, stored.seq)
-        grouper.restore(
-            stored.id,
-            stored.outlet,
-            stored.story,
-            stored.features,
-            stored.duplicate,
-            thread=stored.thread,
-        )
+        _put_back(grouper, stored)
     seq, next_story = store.counters()
     grouper.stories.reserve(next_story)
     return grouper, seq
@@ -163,14 +156,19 @@ def _revive(store: Store, grouper: Grouper, day: dt.date | None, before: int) ->
         return
     present = set(grouper.stories.stories)
     for stored in store.revivable(day, before, present, REVIVE):
-        grouper.revive(
-            stored.id,
-            stored.outlet,
-            stored.story,
-            stored.features,
-            stored.duplicate,
-            thread=stored.thread,
-        )
+        _put_back(grouper, stored, revived=True)
+
+
+def _put_back(grouper: Grouper, stored: Stored, *, revived: bool = False) -> None:
+    grouper.restore(
+        stored.id,
+        stored.outlet,
+        stored.story,
+        stored.features,
+        stored.duplicate,
+        thread=stored.thread,
+        revived=revived,
+    )
 
 
 class _Run:

@@ -24,8 +24,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-import httpx
-
 from storyline.defaults import WATCH_EVERY
 from storyline.errors import Reason, StorylineError, describe, one_line
 from storyline.fetch.client import Failure, Fetched, Fetcher, Manners
@@ -109,7 +107,6 @@ class Watch:
     manners: Manners = field(default_factory=Manners)
     workers: int = 8  # hosts fetched at once
     stop: threading.Event = field(default_factory=threading.Event)
-    transport: httpx.BaseTransport | None = None  # tests: a transport of their own
 
 
 def watch(
@@ -128,7 +125,7 @@ def watch(
             "no sources to watch: name a file of feed, sitemap or site addresses, "
             "or add them with `storyline sources add URL`"
         )
-    fetcher = Fetcher(ctx.manners, stop=ctx.stop, transport=ctx.transport)
+    fetcher = Fetcher(ctx.manners, stop=ctx.stop)
     ingester = Ingester(ctx.store)
     passes = 0
     try:
