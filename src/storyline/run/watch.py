@@ -303,9 +303,11 @@ def _new_pages(
     todo: list[Listed] = []
     states: list[Source] = []
     for got in looked:
-        firsts = {x.key: x for x in reversed(got.listed)}  # one of each, its first
-        fresh = [firsts.pop(x.key) for x in got.listed if x.key in firsts and x.key not in known]
-        known.update(x.key for x in fresh)
+        fresh: list[Listed] = []
+        for listed in got.listed:  # one of each key, its first
+            if listed.key not in known:
+                known.add(listed.key)
+                fresh.append(listed)
         todo.extend(fresh[:MAX_NEW])
         source = dataclasses.replace(got.source, found=got.source.found + len(fresh[:MAX_NEW]))
         if len(fresh) > MAX_NEW:  # the rest next pass
