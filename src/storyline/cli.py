@@ -573,23 +573,13 @@ def _span(first: dt.date | None, last: dt.date | None) -> str:
     return str(first) if first == last or last is None else f"{first} – {last}"
 
 
-_AGO = {"m": 60, "h": 3600, "d": 86400}
-
-
 def _moment(text: str) -> dt.datetime:
-    """ISO (UTC unless it says otherwise), or a span ago ("6h")."""
-    text = text.strip()
-    if text[:-1].isdigit() and text[-1:] in _AGO:
-        ago = dt.timedelta(seconds=int(text[:-1]) * _AGO[text[-1]])
-        return dt.datetime.now(dt.UTC).replace(tzinfo=None) - ago
+    from storyline.moments import moment
+
     try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise StorylineError(
-            "--since expects a date (2026-11-30), a time (2026-11-30T09:00) "
-            f"or a span ago (6h, 2d), not {text!r}"
-        ) from None
-    return moment
+        return moment(text)
+    except ValueError as e:
+        raise StorylineError(f"--since {e}") from None
 
 
 def _date(text: str) -> dt.date:

@@ -108,6 +108,27 @@ def test_the_list_shows_each_story_with_outlets_count_and_time_span(
     shot(browser, "list")
 
 
+def test_the_list_filters_by_outlet_and_orders_by_activity(
+    site: str, browser: webdriver.Chrome
+) -> None:
+    browser.get(site + "/")
+    everything = len(browser.find_elements(By.CSS_SELECTOR, "li.story"))
+    outlet = browser.find_element(By.CSS_SELECTOR, "li.story .outlets a").text
+    form = browser.find_element(By.CSS_SELECTOR, "form.filters")
+    form.find_element(By.CSS_SELECTOR, "option[value=activity]").click()
+    form.find_element(By.CSS_SELECTOR, "input[name=outlet]").send_keys(outlet)
+    form.submit()
+    loaded(browser, "order=activity")
+    stories = browser.find_elements(By.CSS_SELECTOR, "li.story")
+    assert 0 < len(stories) < everything
+    for story in stories:
+        outlets = [a.text for a in story.find_elements(By.CSS_SELECTOR, ".outlets a")]
+        assert outlet in outlets
+    chosen = browser.find_element(By.CSS_SELECTOR, "form.filters select[name=order]")
+    assert chosen.get_attribute("value") == "activity"
+    shot(browser, "list-filtered")
+
+
 def search(browser: webdriver.Chrome, site: str) -> list:
     """The headlines the list shows for a search typed in its box."""
     browser.get(site + "/")

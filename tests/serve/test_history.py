@@ -67,3 +67,34 @@ def test_the_list_by_activity_since_a_time_and_by_outlet(served: tuple[TestClien
     assert client.get("/api/stories", params={"outlet": "Coast Courier"}).json()["total"] == 1
     assert client.get("/api/stories", params={"outlet": "Nobody"}).json()["total"] == 0
     assert client.get("/api/stories", params={"order": "size"}).status_code == 422
+
+
+def test_the_web_list_filters_as_the_api_does(served: tuple[TestClient, str]) -> None:
+    client, between = served
+    page = client.get("/", params={"order": "activity", "since": "1d", "outlet": "Coast Courier"})
+    assert page.status_code == 200
+    assert page.text.count('class="story"') == 1
+    assert '<option value="activity" selected>' in page.text
+    assert '<option value="1d" selected>' in page.text
+    assert 'value="Coast Courier"' in page.text
+    assert client.get("/", params={"outlet": "Nobody"}).text.count('class="story"') == 0
+    later = client.get("/", params={"since": "2999-01-01T00:00"})
+    assert later.text.count('class="story"') == 0
+    assert "since 2999-01-01T00:00" in later.text  # a time not among the spans is still shown
+    assert client.get("/", params={"since": between}).text.count('class="story"') == 1
+
+
+def test_a_web_list_since_that_is_not_a_time_is_a_422(served: tuple[TestClient, str]) -> None:
+    client, _ = served
+    page = client.get("/", params={"since": "soon"})
+    assert page.status_code == 422
+    assert "expects a date" in page.text
+
+
+def test_the_web_list_pages_keep_its_filters() -> None:
+    from storyline.serve.pages import _listing
+
+    shown = {"order": "activity", "since": "6h", "outlet": "Coast Courier"}
+    page = _listing("Stories", [], 60, page=2, base="/", shown=shown).body.decode()
+    kept = "order=activity&amp;since=6h&amp;outlet=Coast+Courier&amp;page="
+    assert f'href="/?{kept}1"' in page and f'href="/?{kept}3"' in page

@@ -19,6 +19,7 @@ from storyline.defaults import DEFAULT_DEPTH, DEFAULT_WORDS, MAX_ARTICLES
 from storyline.errors import Reason, StorylineError, describe
 from storyline.ingest import read_paths
 from storyline.model import Article, Brief, Depth, History, Problem
+from storyline.moments import naive_utc
 from storyline.run.cache import BriefCache
 from storyline.synthesize import (
     align,
@@ -104,8 +105,6 @@ def story_history(
 def history_of(brief: Brief, members: Sequence[Member], since: dt.datetime) -> History:
     """What ``brief`` (of a stored story whose articles are ``members``) gained since
     ``since``."""
-    from storyline.store.rows import naive_utc  # a brief of files never loads the store
-
     since = naive_utc(since)
     arrived = {m.id: m.stored_at or dt.datetime.min for m in members}
     return history(brief, [arrived.get(a.id, dt.datetime.min) for a in brief.articles], since)

@@ -13,11 +13,11 @@ from pydantic import BaseModel, Field
 from storyline.defaults import DEFAULT_WORDS, RELATED_SHOWN
 from storyline.ingest.jsonl import record_article
 from storyline.model import Article, Order, Problem
+from storyline.moments import naive_utc
 from storyline.render.json import article_json, as_dict, history_dict
 from storyline.run.brief import history_of
 from storyline.serve.state import state
 from storyline.store import Filter, Store, StoryRow
-from storyline.store.rows import naive_utc
 from storyline.store.views import member_json, story_json
 
 router = APIRouter(prefix="/api", tags=["api"])

@@ -6,20 +6,24 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
 
 from storyline.defaults import DEFAULT_WORDS, RELATED_SHOWN
+from storyline.model import Order
+from storyline.moments import moment
 from storyline.render.html import brief_context, environment
 from storyline.run.brief import history_of
 from storyline.serve.state import state
-from storyline.store.rows import StoryRow
+from storyline.store.rows import Filter, StoryRow
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 25
+# The spans the list's form offers for "active in the last ...".
+SPANS = {"1h": "hour", "6h": "6 hours", "1d": "day", "7d": "week"}
 
 
 @lru_cache(maxsize=1)
@@ -50,13 +54,16 @@ def _listing(
     base: str,
     q: str = "",
     pages: int | None = None,
+    shown: dict[str, str | None] | None = None,
 ) -> HTMLResponse:
     """One page of a list of stories: all of them, a search's, an outlet's, a thread's
-    (``pages``: how many, if not ``PER_PAGE`` stories each)."""
+    (``pages``: how many, if not ``PER_PAGE`` stories each; ``shown``: the filters of
+    the list of all, which its form shows and its page links keep)."""
     pages = pages or max(1, -(-total // PER_PAGE))
+    kept = {k: v for k, v in ({"q": q or None} | (shown or {})).items() if v}
     return _render(
         "list.html.j2", heading=heading, rows=rows, total=total, page=page, pages=pages, q=q,
-        base=base,
+        base=base, shown=shown, spans=SPANS, orders=list(Order), kept=urlencode(kept),
     )  # fmt: skip
 
 
@@ -65,11 +72,25 @@ def story_list(
     request: Request,
     q: Annotated[str | None, Query(max_length=200)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    order: Order = Order.RANK,
+    since: Annotated[str | None, Query(max_length=40)] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
+    """The live stories, filtered as the API's list is: by activity since a time (a
+    span ago, as the form offers, or an ISO time) and by outlet. A search ignores them."""
     query = q.strip() if q and q.strip() else None
-    rows, total = state(request).store.page(PER_PAGE, offset=(page - 1) * PER_PAGE, query=query)
+    since = since.strip() if since and since.strip() else None
+    outlet = outlet.strip() if outlet and outlet.strip() else None
+    try:
+        active = moment(since) if since else None
+    except ValueError as e:
+        raise HTTPException(422, f"since {e}") from None
+    chosen = Filter(active_since=active, outlet=outlet, order=order)
+    offset = (page - 1) * PER_PAGE
+    rows, total = state(request).store.page(PER_PAGE, offset=offset, query=query, chosen=chosen)
     heading = f"Stories matching “{query}”" if query else "Stories"
-    return _listing(heading, rows, total, page=page, base="/", q=query or "")
+    shown = {"order": order.value, "since": since, "outlet": outlet} if not query else {}
+    return _listing(heading, rows, total, page=page, base="/", q=query or "", shown=shown)
 
 
 @router.get("/outlets/{outlet}", response_class=HTMLResponse)

@@ -108,11 +108,3 @@ class Filter:
     active_since: dt.datetime | None = None  # gained an article (or a merge) since (UTC)
     outlet: str | None = None  # one of its articles is this outlet's
     order: Order = Order.RANK
-
-
-def naive_utc(moment: dt.datetime) -> dt.datetime:
-    """A time as the store keeps times: UTC without a zone. One with a zone is
-    converted; one without is taken to be UTC already."""
-    if moment.tzinfo is None:
-        return moment
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
