@@ -167,6 +167,26 @@ def test_robots_txt_is_honoured(web: Web) -> None:
     assert "/private/a" not in site.paths()
 
 
+def test_a_redirected_robots_txt_is_followed(web: Web) -> None:
+    site = web()
+    site.routes["/robots.txt"] = Route(status=301, headers={"Location": "/rules/robots.txt"})
+    site.routes["/rules/robots.txt"] = Route(b"User-agent: *\nDisallow: /private\n")
+    site.routes["/private/a"] = Route(b"<p>secret</p>")
+    site.routes["/open"] = Route(b"<p>open</p>")
+    got = fetch(site.url("/private/a"))
+    assert isinstance(got, Failure) and got.reason == Reason.ROBOTS
+    assert isinstance(fetch(site.url("/open")), Fetched)
+    assert "/private/a" not in site.paths()
+
+
+def test_a_robots_txt_redirected_in_a_loop_counts_as_none(web: Web) -> None:
+    site = web()
+    site.routes["/robots.txt"] = Route(status=302, headers={"Location": "/robots.txt"})
+    site.routes["/a"] = Route(b"<p>open</p>")
+    assert isinstance(fetch(site.url("/a")), Fetched)
+    assert site.paths().count("/robots.txt") == QUICK.max_redirects + 1
+
+
 def test_a_site_without_robots_txt_may_be_read(web: Web) -> None:
     site = web()
     site.routes["/a"] = Route(b"<p>open</p>")

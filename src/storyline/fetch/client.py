@@ -202,14 +202,22 @@ class Fetcher:
         )
 
     def _robots_txt(self, url: str) -> Answer:
-        with self.gate.turn(host(url)) as go:
-            if not go:
-                return None
-            result = self._request(url, {})
+        """RFC 9309: redirects are followed (to another host too, each hop in its host's
+        turn); a robots.txt past the redirect cap, or off the web, counts as none."""
+        for _ in range(self.manners.max_redirects + 1):
+            if urlsplit(url).scheme not in ("http", "https"):
+                return 404, ""
+            with self.gate.turn(host(url)) as go:
+                if not go:
+                    return None
+                result = self._request(url, {})
+            if not isinstance(result, str):
+                break
+            url = urljoin(url, result)
+        else:
+            return 404, ""
         if isinstance(result, Fetched):
             return result.status, result.body.decode("utf-8", "replace")
-        if isinstance(result, str):  # a redirected robots.txt: read as absent
-            return 404, ""
         return None if result.status is None else (result.status, "")
 
 
