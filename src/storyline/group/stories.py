@@ -17,7 +17,8 @@ a thread: a new story takes the thread of the best story it reached at the loose
 ``related`` level, else starts its own. The thread is set once, so a thread id never
 changes under a story already shown.
 
-IDF comes from the stream itself (document frequencies of what came before), and every
+IDF comes from the stream itself (document frequencies of what came before, in a
+table of fixed size: frequencies.py), and every
 decision depends only on the articles placed before it, in order, so replaying the stored
 articles in their stored order rebuilds exactly the state a run ended with.
 
@@ -36,10 +37,11 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
 
+from storyline.group.frequencies import Frequencies
 from storyline.model import Duplicate, Features, Placement
 
 THRESHOLD = 0.25
@@ -115,7 +117,7 @@ class StoryIndex:
         self.window = window
         self.cohesion = cohesion
         self.related = related
-        self.df: Counter[str] = Counter()
+        self.df = Frequencies()
         self.documents = 0
         self.stories: dict[int, _Story] = {}
         self.story_of: dict[str, int] = {}
