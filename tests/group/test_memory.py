@@ -6,6 +6,7 @@ rebuilds the index a run ended with."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -73,6 +74,21 @@ def test_an_article_dated_years_ahead_does_not_empty_the_index() -> None:
     for k in range(6, 12):
         recent.append(place_event(grouper, f"feb{k}", "2026-02-10"))
     assert set(recent) <= set(grouper.stories.stories)
+
+
+def test_stories_dated_ahead_of_the_stream_leave_when_long_untouched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Judged by its dates, a story misdated years ahead would stay for good."""
+    monkeypatch.setattr(stories, "KEEP_UNJUDGED", 30)
+    grouper = Grouper()
+    ahead = place_event(grouper, "typo", "2099-02-10", n=1)
+    nodate = dataclasses.replace(found("nodate", "2026-02-10", "nodatecore"), when=None)
+    undated = grouper.place(article("nodate"), nodate)
+    for k in range(14):
+        place_event(grouper, f"feb{k}", "2026-02-10")
+    assert ahead not in grouper.stories.stories and undated.story not in grouper.stories.stories
+    assert "typo 0" not in grouper.duplicates._values
 
 
 def test_many_articles_dated_ahead_do_not_make_the_others_late() -> None:

@@ -25,7 +25,8 @@ articles in their stored order rebuilds exactly the state a run ended with.
 A stream runs for months, so the index keeps only what a new article can still reach:
 every ``SWEEP`` placements, the stories whose last day is more than two windows behind
 the stream's day (the median date of the recent articles, so that articles dated ahead
-do not empty the index) leave it, unless touched in the last ``GRACE`` placements. An
+do not empty the index) leave it, unless touched in the last ``GRACE`` placements; those
+the day cannot judge (undated, or dated ahead of it) leave when long untouched. An
 article dated so far back that a story that left could take it is ``late``: the caller
 brings those stories back from the store first (``revive``), once per day between two
 sweeps. Sweeps fall on placement counts and dates, not on the clock, so replay sweeps
@@ -61,7 +62,10 @@ MAX_CANDIDATES = 64
 MAX_POSTINGS = 256
 SWEEP = 1_000  # placements between two sweeps of stories that can no longer be reached
 GRACE = 10_000  # placements a story stays after its last article, whatever its dates
-KEEP_UNDATED = 50_000  # placements an undated story (no day to judge it by) stays
+# Placements a story the stream's day cannot judge stays: undated, or dated more than a
+# window ahead of the day (a misdated page, a crawler's date on a page replayed later).
+# Judged by its dates, such a story would never leave.
+KEEP_UNJUDGED = 50_000
 REVIVE = 500  # stories brought back for one late article: the best ranked of its days
 # The stream's day: the median date of the last SWEEP placements. Not their latest:
 # articles dated ahead (a scheduled event, a crawler's own date on an undated page
@@ -226,8 +230,11 @@ class StoryIndex:
     def _gone(self, story: _Story) -> bool:
         if self.placed - story.touched < GRACE:
             return False
-        if story.last is None:
-            return self.placed - story.touched >= KEEP_UNDATED
+        ahead = (
+            self.day is not None and story.last is not None and story.last > self.day + self.window
+        )
+        if story.last is None or ahead:
+            return self.placed - story.touched >= KEEP_UNJUDGED
         return self.day is not None and story.last < self.day - 2 * self.window
 
     def _evict(self, sid: int) -> _Story:
