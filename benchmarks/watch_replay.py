@@ -27,11 +27,13 @@ import json
 import lzma
 import multiprocessing as mp
 import os
+import re
 import sys
 import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from functools import partial
@@ -39,10 +41,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import stream_grouping
 from storyline.fetch.client import Manners
 from storyline.run.ingest import ingest
 from storyline.run.watch import PassReport, Watch, watch
-from storyline.store import Store
+from storyline.store import Member, Store
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/streams/rss2023-jul-dec.jsonl.xz"
 FEED_SIZE = 100  # entries a feed shows: its newest
@@ -50,12 +53,39 @@ SAMPLE = 5.0  # seconds between two RSS samples
 
 
 def load(limit: int) -> list[dict[str, str]]:
-    items = []
     with lzma.open(DATA, "rt", encoding="utf-8") as f:
-        for line in itertools.islice(f, limit):
-            item = json.loads(line)
-            items.append({k: item.get(k) or "" for k in ("outlet", "title", "text", "published")})
-    return items
+        return [served(json.loads(line)) for line in itertools.islice(f, limit)]
+
+
+def served(item: dict[str, str]) -> dict[str, str]:
+    """What the servers show of a captured item."""
+    return {k: item.get(k) or "" for k in ("outlet", "title", "text", "published")}
+
+
+def gold_items() -> list[tuple[int, dict[str, str]]]:
+    """The demo week's items labelled into events (stream_grouping.py's gold), in order of
+    publication, with their line numbers."""
+    return stream_grouping.items(set(stream_grouping.gold()))
+
+
+def against_gold(db: str, found: list[tuple[int, dict[str, str]]]) -> None:
+    """The watch's stories and `ingest`'s of the same items, scored against the events
+    gold alike: an item a system did not store is a story of its own."""
+    labels = stream_grouping.gold()
+    watched = {}  # served item (its index in the page's address) -> story
+    for member, story in members(db):
+        item = re.search(r"/item/(\d+)\.html", member.url or "")
+        if item:
+            watched[int(item.group(1))] = story
+    watch_pred = [watched.get(i, -(i + 1)) for i in range(len(found))]
+    start = time.monotonic()
+    ingest_pred, stored, _ = stream_grouping.storyline_stories(found)
+    seconds = time.monotonic() - start
+    truth = [labels[n] for n, _ in found]
+    print(f"\ngrouping against the events gold ({len(found):,} items of 7-8 October 2023):\n")
+    print(stream_grouping.HEADER)
+    print(stream_grouping.row(f"watch ({len(watched):,} stored)", watch_pred, truth, 0.0))
+    print(stream_grouping.row(f"ingest ({stored:,} stored)", ingest_pred, truth, seconds))
 
 
 # --- the servers (a process of their own) ----------------------------------------------------
@@ -71,11 +101,13 @@ class Outlet:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def serve(limit: int, rate: float, conn: mp.connection.Connection) -> None:
+def serve(
+    source: Callable[[], list[dict[str, str]]], rate: float, conn: mp.connection.Connection
+) -> None:
     """Loads the items, starts a server per outlet, sends their ports and the number of
     items, serves until told to stop, then sends each host's request times. The items
     live in this process only, so the watch's memory is the watch's."""
-    items = load(limit)
+    items = source()
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         by_outlet[item["outlet"]].append(i)
@@ -264,13 +296,15 @@ def b3(reference: dict[str, int], other: dict[str, int]) -> float:
 def grouping(db: str) -> dict[str, int]:
     """Each stored article's story, keyed by its headline and outlet (the same item has
     the same pair whether it came through the watch or a file)."""
-    found: dict[str, int] = {}
+    return {f"{m.outlet}\0{m.title}": story for m, story in members(db)}
+
+
+def members(db: str) -> Iterator[tuple[Member, int]]:
     with Store(db) as store:
         for row in store.stories():
             story = store.story(row.id)
             for member in story[1] if story else []:
-                found[f"{member.outlet}\0{member.title}"] = row.id
-    return found
+                yield member, row.id
 
 
 def ingested(items: list[dict[str, str]], folder: Path) -> str:
@@ -328,22 +362,30 @@ def main() -> int:
     parser.add_argument("--db", default=None, help="PostgreSQL URL [default: a SQLite file]")
     parser.add_argument("--plot", type=Path, default=Path("watch-rss.png"))
     parser.add_argument("--compare", action="store_true", help="also ingest the items as files")
+    parser.add_argument(
+        "--gold",
+        action="store_true",
+        help="replay the demo week's items labelled into events instead, and score the "
+        "watch's stories and ingest's against the labels",
+    )
     args = parser.parse_args()
     if not DATA.is_file():
         print(f"missing {DATA}", file=sys.stderr)
         return 2
+    found = gold_items() if args.gold else []
+    source = (lambda: [served(r) for _, r in found]) if args.gold else partial(load, args.items)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "watch.db")
         here, there = mp.Pipe()
-        server = mp.get_context("fork").Process(target=serve, args=(args.items, args.rate, there))
+        server = mp.get_context("fork").Process(target=serve, args=(source, args.rate, there))
         server.start()
-        ports, served = here.recv()
+        ports, served_count = here.recv()
         patience = max(60.0, 3 * FEED_SIZE / max(1.0, args.rate / len(ports)))
-        elapsed, samples, passes = run_watch(ports, db, args.delay, served, patience)
+        elapsed, samples, passes = run_watch(ports, db, args.delay, served_count, patience)
         here.send("stop")
         hits = here.recv()
         server.join()
-        report(served, elapsed, samples, passes)
+        report(served_count, elapsed, samples, passes)
         violations, busiest, mean = politeness(hits, args.delay)
         requests = sum(len(h) for h in hits.values())
         print(f"\n{requests:,} requests to {len(hits)} hosts; politeness violations counted "
@@ -352,6 +394,8 @@ def main() -> int:
               f"{60 / args.delay:.0f})")  # fmt: skip
         plot(samples, args.plot)
         print(f"RSS over the replay: {args.plot}")
+        if args.gold:
+            against_gold(db, found)
         if args.compare:
             reference = grouping(ingested(load(args.items), Path(tmp)))
             print(f"grouping: B-cubed F1 of the watch's stories against `ingest`'s on the same "

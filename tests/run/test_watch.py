@@ -86,6 +86,27 @@ def test_a_page_that_cannot_be_had_is_stored_from_its_feed_text(web: Web, store:
     assert "404" in fallback[0].path
 
 
+def test_a_page_with_no_article_in_it_is_stored_from_its_feed_text(web: Web, store: Store) -> None:
+    """A video page, a paywall, a page built by script: the feed still says what it is."""
+    site = web()
+    paths = news_site(site, 2)
+    site.routes[paths[0]] = Route(
+        b"<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        b"<div id='player'><script>play()</script></div><footer>(c) Outlet</footer></body></html>"
+    )
+    report = run(store, [site.url("/feed.xml")])
+    assert (report.fetched, report.feed_text, report.stored) == (1, 1, 2)
+    members = [m for row in store.stories() for m in (store.story(row.id) or (None, []))[1]]
+    (fallback,) = [m for m in members if "feed text" in m.path]
+    assert fallback.url == site.url(paths[0])
+    assert Reason.NO_ARTICLE_TEXT.value in fallback.path
+    stored = store.article(fallback.id)
+    assert stored is not None and stored[0].text and "Home" not in stored[0].text
+    assert store.known_pages([canonical(site.url(p)) or "" for p in paths]) == {
+        canonical(site.url(p)) for p in paths
+    }
+
+
 def test_one_article_under_several_addresses_is_fetched_once(web: Web, store: Store) -> None:
     site = web()
     (item,) = real_items(1)

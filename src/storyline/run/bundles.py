@@ -32,9 +32,12 @@ class Bundle:
         return self.parts[0].name + (f" (and {more} more files)" if more else "")
 
 
+Ready = tuple[Article, Features] | Problem  # an article cleaned and fingerprinted, or why not
+
+
 @dataclass(frozen=True)
 class Prepared:
-    items: tuple[tuple[Article, Features] | Problem, ...]
+    items: tuple[Ready, ...]
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, in the worker
 
 
@@ -83,7 +86,7 @@ def prepare_articles(source: Iterable[Article | Problem]) -> Prepared:
 
 class _Preparing:
     def __init__(self) -> None:
-        self.items: list[tuple[Article, Features] | Problem] = []
+        self.items: list[Ready] = []
         self.seconds: dict[str, float] = {}
 
     def spent(self, stage: str, since: float) -> float:

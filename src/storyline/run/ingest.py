@@ -25,7 +25,7 @@ from storyline.errors import Reason, StorylineError, describe
 from storyline.group.grouper import Grouper
 from storyline.group.stories import REVIVE
 from storyline.model import Article, Features, Placement, Problem
-from storyline.run.bundles import Bundle, bundles, prepare_articles, prepare_bundle, spent
+from storyline.run.bundles import Bundle, Ready, bundles, prepare_articles, prepare_bundle, spent
 from storyline.store import Done, Entry, Store, Stored
 
 
@@ -120,16 +120,20 @@ class Ingester:
         self.grouper: Grouper | None = None
         self.seq = 0
 
-    def add(self, items: Sequence[Article | Problem], done: Sequence[Done] = ()) -> IngestReport:
-        """``done``: the watched pages these items came from, marked in the same commit as
-        the last of them (``run/watch.py``)."""
+    def add(self, items: Sequence[Article | Problem]) -> IngestReport:
+        return self.add_prepared(prepare_articles(items).items)
+
+    def add_prepared(self, items: Sequence[Ready], done: Sequence[Done] = ()) -> IngestReport:
+        """Articles already cleaned and fingerprinted (a watch does it in the worker
+        that fetched each page); ``done``: the watched pages they came from, marked in
+        the same commit as the last of them (``run/watch.py``)."""
         with self.lock:
             report = IngestReport()
             if self.grouper is None or self.store.counters()[0] != self.seq:
                 self.grouper, self.seq = _restore(self.store)
             run = _Run(self.store, self.grouper, self.seq, report, None, BATCH, placed=True)
             try:
-                run.take(prepare_articles(items).items)
+                run.take(items)
                 run.flush(done)
             except BaseException:
                 self.grouper = None  # decisions not stored: rebuild from the store next time
@@ -189,7 +193,7 @@ class _Run:
         self.merges: list[tuple[int, int]] = []
         self.seen: set[str] = set()
 
-    def take(self, items: Sequence[tuple[Article, Features] | Problem]) -> None:
+    def take(self, items: Sequence[Ready]) -> None:
         start = time.perf_counter()
         fresh = [x[0].id for x in items if not isinstance(x, Problem) and x[0].id not in self.seen]
         known = self.store.known(fresh)

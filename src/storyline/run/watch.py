@@ -1,12 +1,13 @@
 """Watch: follow sources and keep the store current, one pass at a time.
 
 A pass asks every due source what it lists (a feed's entries, a sitemap's pages, a home
-page's feeds: ``fetch/``), keeps the pages no pass has dealt with, fetches them (hosts in
-parallel, each host one request at a time) and hands them to the ingest path
-(``Ingester``), which commits them every few pages together with the marks saying they
-are done. A watch killed at any moment loses only what it fetched since its last
-commit, and the next one asks for nothing it stored. Where a page cannot be had, the
-feed's own text for it is stored instead, and says so in its path.
+page's feeds: ``fetch/``), keeps the pages no pass has dealt with, fetches, cleans and
+fingerprints them (hosts in parallel, each host one request at a time) and hands them to
+the ingest path (``Ingester``), which commits them every few pages together with the
+marks saying they are done. A watch killed at any moment loses only what it fetched
+since its last commit, and the next one asks for nothing it stored. Where a page cannot
+be had, or holds no article (a video, a paywall, a page its script builds), the feed's
+own text for it is stored instead, and says so in its path.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from storyline.ingest.decode import decode
 from storyline.ingest.feed import Feed, FeedEntry, entry_article, read_feed
 from storyline.ingest.html import html_article
 from storyline.model import Article, Problem, SourceKind
+from storyline.run.bundles import Ready, prepare_articles
 from storyline.run.ingest import Ingester
 from storyline.store import Done, Source, Store
 
@@ -73,9 +75,16 @@ class Looked:
 
 @dataclass(frozen=True)
 class Took:
-    item: Article | Problem
+    """A listed page, cleaned and fingerprinted (``run/bundles.py``) in the worker that
+    fetched it: the article and any warning about it, or why there is none."""
+
+    items: tuple[Ready, ...]
     own: bool = True  # the page itself, not its feed's text
     final: bool = True  # False: nothing to keep yet, asked for again in a later pass
+
+    @property
+    def article(self) -> Article | None:
+        return next((item[0] for item in self.items if not isinstance(item, Problem)), None)
 
 
 @dataclass
@@ -332,17 +341,17 @@ def _fetch_pages(
     with its mark, so a kill loses at most that much fetching. Returns the sources with
     pages left for a later pass (a stop, a transient failure)."""
     today = _now().date()
-    items: list[Article | Problem] = []
+    items: list[Ready] = []
     done: list[Done] = []
     last = time.monotonic()
     left = {x.key: x.source for x in todo}
     for listed, took in by_host(todo, attrgetter("link"), partial(take, fetcher, today), ctx):
         if took is not None and took.final:
             left.pop(listed.key, None)
-            items.append(took.item)
+            items.extend(took.items)
             done.append(_done(listed, took))
             report.fetched += took.own
-            report.feed_text += isinstance(took.item, Article) and not took.own
+            report.feed_text += took.article is not None and not took.own
         if len(done) >= COMMIT_PAGES or (done and time.monotonic() - last > COMMIT_SECONDS):
             _commit(ingester, items, done, report)
             items, done, last = [], [], time.monotonic()
@@ -351,17 +360,16 @@ def _fetch_pages(
 
 
 def _done(listed: Listed, took: Took) -> Done:
-    if isinstance(took.item, Article):
-        return Done(listed.key, listed.source, article_id=took.item.id)
-    return Done(listed.key, listed.source, problem=took.item.reason)
+    if took.article is not None:
+        return Done(listed.key, listed.source, article_id=took.article.id)
+    problem = next(i.reason for i in took.items if isinstance(i, Problem))
+    return Done(listed.key, listed.source, problem=problem)
 
 
-def _commit(
-    ingester: Ingester, items: list[Article | Problem], done: list[Done], report: PassReport
-) -> None:
+def _commit(ingester: Ingester, items: list[Ready], done: list[Done], report: PassReport) -> None:
     if not done:
         return
-    got = ingester.add(items, done)
+    got = ingester.add_prepared(items, done)
     report.stored += got.stored
     report.copies += got.copies
     report.new_stories += got.new_stories
@@ -369,26 +377,39 @@ def _commit(
 
 
 def take(fetcher: Fetcher, today: dt.date, listed: Listed) -> Took:
-    """The page as an article; where it cannot be had, its feed's text (a listed
-    article whose path says so); where there is none, why. Never raises."""
+    """The page as an article; where it cannot be had or holds no article text, its
+    feed's text (a listed article whose path says so); where there is none, why.
+    Never raises."""
     try:
         got = fetcher.get(listed.link)
-        text: str | Reason = Reason.STOPPED
+        reason: str = Reason.STOPPED
         if isinstance(got, Fetched):
             text = decode(got.body)
             if isinstance(text, str):
-                return Took(_page(listed, got, text, today))
-        reason = got.reason if isinstance(got, Failure) else text
+                page = _prepared(_page(listed, got, text, today))
+                if listed.entry is None or any(not isinstance(i, Problem) for i in page):
+                    return Took(page)
+                reason = next(i.reason for i in page if isinstance(i, Problem))
+            else:
+                reason = text
+        else:
+            reason = got.reason
         lasting = isinstance(got, Fetched) or got.lasting
     except Exception as e:  # one broken page never stops the others
         reason, lasting = describe(Reason.FAILED, one_line(e)), True
     if reason == Reason.STOPPED:
-        return Took(Problem(listed.link, reason), final=False)
+        return Took((Problem(listed.link, reason),), final=False)
     if listed.entry is not None and listed.feed is not None:
         where = f"{listed.link} (feed text: {reason})"
         item = entry_article(where, listed.entry, listed.feed, url=listed.link, seen=today)
-        return Took(item, own=False, final=not isinstance(item, Problem) or lasting)
-    return Took(Problem(listed.link, str(reason)), final=lasting)
+        if isinstance(item, Problem):
+            return Took((item,), own=False, final=lasting)
+        return Took(_prepared(item), own=False)
+    return Took((Problem(listed.link, str(reason)),), final=lasting)
+
+
+def _prepared(article: Article) -> tuple[Ready, ...]:
+    return prepare_articles([article]).items
 
 
 def _page(listed: Listed, got: Fetched, text: str, today: dt.date) -> Article:
