@@ -152,8 +152,9 @@ class Handler(BaseHTTPRequestHandler):
             self.page(int(path.removeprefix("/item/").removesuffix(".html")))
         else:
             self.send(404, b"not here", "text/plain")
+        ended = time.monotonic()  # before the lock: waiting for it is not the answer's time
         with self.outlet.lock:
-            self.outlet.hits.append((began, time.monotonic()))
+            self.outlet.hits.append((began, ended))
 
     def feed(self) -> None:
         revealed = int((time.monotonic() - self.start) * self.rate)
