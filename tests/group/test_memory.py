@@ -91,6 +91,25 @@ def test_stories_dated_ahead_of_the_stream_leave_when_long_untouched(
     assert "typo 0" not in grouper.duplicates._values
 
 
+def test_a_story_that_goes_on_forgets_its_members_of_long_ago(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A war, a daily feature: the story stays, its old members' state does not."""
+    monkeypatch.setattr(stories, "KEEP_MEMBERS", 20)
+    grouper = Grouper()
+    terms = ("warcore", "warplace", "warperson")
+    story = grouper.place(article("war 0"), found("war 0", "2026-02-01", *terms, "w0")).story
+    for i in range(1, 40):
+        key = f"war {i}"
+        assert grouper.place(article(key), found(key, "2026-02-01", *terms, f"w{i}")).story == story
+    kept = grouper.stories.stories[story].members
+    assert "war 0" not in kept and "war 39" in kept and len(kept) <= 30
+    assert "war 0" not in grouper.stories.story_of
+    assert "war 0" not in grouper.duplicates._values and "war 39" in grouper.duplicates._values
+    copy = grouper.place(article("copy"), found("war 0", "2026-02-01", *terms, "w0"))
+    assert copy.duplicate is None and copy.story == story  # an original now, by likeness
+
+
 def test_many_articles_dated_ahead_do_not_make_the_others_late() -> None:
     """Undated pages take the crawler's day: replayed years later, four in ten of them
     must not carry the stream's day off (before, every article after was late)."""
@@ -123,7 +142,7 @@ def test_a_story_just_touched_stays_whatever_its_dates() -> None:
         assert index.tick(dt.date(2026, 3, 1)) == []  # the sweep at 10: touched 2 ago
     for _ in range(9):
         index.tick(dt.date(2026, 3, 1))
-    assert [s.id for s in index.tick(dt.date(2026, 3, 1))] == [1]  # at 20: 12 ago
+    assert index.tick(dt.date(2026, 3, 1)) == ["late"]  # at 20: 12 ago, its story leaves
 
 
 def texts(k: int, day: str) -> list[str]:

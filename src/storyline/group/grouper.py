@@ -31,9 +31,8 @@ class Grouper:
         return self.stories.late(when)
 
     def _tick(self, when: dt.date | None) -> None:
-        for story in self.stories.tick(when):
-            for member in story.members:
-                self.duplicates.remove(member)
+        for article in self.stories.tick(when):
+            self.duplicates.remove(article)
 
     def restore(
         self,

@@ -26,7 +26,9 @@ A stream runs for months, so the index keeps only what a new article can still r
 every ``SWEEP`` placements, the stories whose last day is more than two windows behind
 the stream's day (the median date of the recent articles, so that articles dated ahead
 do not empty the index) leave it, unless touched in the last ``GRACE`` placements; those
-the day cannot judge (undated, or dated ahead of it) leave when long untouched. An
+the day cannot judge (undated, or dated ahead of it) leave when long untouched. A story
+that goes on for months stays, but its members placed long ago (``KEEP_MEMBERS``) leave
+its list of members, and their copy fingerprints go with them. An
 article dated so far back that a story that left could take it is ``late``: the caller
 brings those stories back from the store first (``revive``), once per day between two
 sweeps. Sweeps fall on placement counts and dates, not on the clock, so replay sweeps
@@ -38,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -67,6 +69,12 @@ GRACE = 10_000  # placements a story stays after its last article, whatever its 
 # Judged by its dates, such a story would never leave.
 KEEP_UNJUDGED = 50_000
 REVIVE = 500  # stories brought back for one late article: the best ranked of its days
+# Placements an article stays findable by id (for its copies) in its story. A story that
+# goes on for months (a war, a daily feature) stays in the index, and without this it
+# kept every member it ever had: memory grew with the story, not with the stream's pace.
+# Its vector keeps them all; a copy of an article older than this is placed as an
+# original, by its likeness to the stories.
+KEEP_MEMBERS = 30_000
 # The stream's day: the median date of the last SWEEP placements. Not their latest:
 # articles dated ahead (a scheduled event, a crawler's own date on an undated page
 # replayed long after) would carry the day off, and every article after them would be
@@ -81,7 +89,7 @@ class _Story:
     norm2: float = 0.0
     names2: float = 0.0  # the part of ``norm2`` that ``@name`` terms make up
     thread: int = 0
-    members: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # those placed lately (KEEP_MEMBERS)
     count: int = 0  # members whose vectors are in ``weights`` (copies add none)
     first: dt.date | None = None
     last: dt.date | None = None
@@ -125,6 +133,7 @@ class StoryIndex:
         self.documents = 0
         self.stories: dict[int, _Story] = {}
         self.story_of: dict[str, int] = {}
+        self._joined: deque[tuple[int, str]] = deque()  # (placement, member), oldest first
         # Per term, its stories in the order they last gained it (a dict keeps order).
         self._postings: defaultdict[str, dict[int, None]] = defaultdict(dict)
         self._next_id = 1
@@ -139,8 +148,7 @@ class StoryIndex:
         """Decide and record where ``article`` belongs. A copy goes where its original is."""
         if duplicate is not None:
             story = self.story_of[duplicate.original]
-            self.story_of[article] = story
-            self.stories[story].members.append(article)
+            self._join(story, article)
             self.stories[story].touched = self.placed
             return Placement(article, story, duplicate, thread=self.stories[story].thread)
         vector = self.vector(features)
@@ -177,8 +185,7 @@ class StoryIndex:
         if story not in self.stories:
             self.stories[story] = _Story(story, thread=thread or story)
         if features is None:
-            self.story_of[article] = story
-            self.stories[story].members.append(article)
+            self._join(story, article)
             self.stories[story].touched = self.placed
             return
         self._add(story, article, self.vector(features), features)
@@ -192,8 +199,7 @@ class StoryIndex:
         if story not in self.stories:
             self.stories[story] = _Story(story, thread=thread or story)
         target = self.stories[story]
-        target.members.append(article)
-        self.story_of[article] = story
+        self._join(story, article)
         if features is not None:
             vector = self.vector(features)
             target.add(vector)
@@ -212,9 +218,10 @@ class StoryIndex:
         self.revived.add(when)
         return True
 
-    def tick(self, when: dt.date | None) -> list[_Story]:
-        """Count one placement; on a sweep, the stories that leave (their members are
-        the caller's to forget elsewhere)."""
+    def tick(self, when: dt.date | None) -> list[str]:
+        """Count one placement; on a sweep, the articles that leave the index (members of
+        the stories that leave, and members placed long ago): the caller's to forget
+        elsewhere."""
         self.placed += 1
         if when is not None:
             self._recent.append(when)
@@ -225,7 +232,9 @@ class StoryIndex:
             self.day = self._recent[int(DAY_QUANTILE * (len(self._recent) - 1))]
             self._recent = []
         self.revived = set()
-        return [self._evict(sid) for sid in [s.id for s in self.stories.values() if self._gone(s)]]
+        gone = [sid for sid, story in self.stories.items() if self._gone(story)]
+        left = [article for sid in gone for article in self._evict(sid).members]
+        return left + self._forget_old_members()
 
     def _gone(self, story: _Story) -> bool:
         if self.placed - story.touched < GRACE:
@@ -328,14 +337,33 @@ class StoryIndex:
     def _add(self, sid: int, article: str, vector: dict[str, float], features: Features) -> None:
         story = self.stories[sid]
         story.add(vector)
-        story.members.append(article)
+        self._join(sid, article)
         story.count += 1
         story.extend(features.when)
         story.touched = self.placed
         self._post(sid, vector)
-        self.story_of[article] = sid
         self.df.update(term for term, _ in features.terms)
         self.documents += 1
+
+    def _join(self, sid: int, article: str) -> None:
+        self.stories[sid].members.append(article)
+        self.story_of[article] = sid
+        self._joined.append((self.placed, article))
+
+    def _forget_old_members(self) -> list[str]:
+        """Members placed more than ``KEEP_MEMBERS`` ago leave their story's list (an
+        article that left with its story, or was brought back since, has nothing or a
+        newer entry to lose: it goes a little early, as old as it is)."""
+        aged: defaultdict[int, set[str]] = defaultdict(set)
+        while self._joined and self._joined[0][0] < self.placed - KEEP_MEMBERS:
+            _, article = self._joined.popleft()
+            sid = self.story_of.pop(article, None)
+            if sid is not None:
+                aged[sid].add(article)
+        for sid, articles in aged.items():
+            story = self.stories[sid]
+            story.members = [m for m in story.members if m not in articles]
+        return [article for articles in aged.values() for article in articles]
 
     def _post(self, sid: int, vector: dict[str, float]) -> None:
         for term in vector:
