@@ -6,12 +6,15 @@ feeds into a fresh store, politely (one request at a time per host, ``--delay`` 
 counted by the servers).
 
 Prints throughput end to end, RSS over time (and saves it as a plot), fetches per host
-per minute, politeness violations counted by the servers, and how alike the watch's
-stories are to those of `storyline ingest` over the same items (B-cubed F1 of one
-against the other).
+per minute, politeness violations counted by the servers, and, with ``--compare``, how
+alike the watch's stories are to those of `storyline ingest` over the same items
+(B-cubed F1 of one against the other). With ``--gold``, the items replayed are instead
+the 1,848 items of 7-8 October 2023 labelled into events (stream_grouping.py's gold), in
+order of publication, and the watch's stories and ingest's are both scored against the
+labels.
 
     python benchmarks/watch_replay.py [--items 437202] [--rate 90] [--delay 0.05] \
-        [--db postgresql://...] [--plot rss.png]
+        [--db postgresql://...] [--plot rss.png] [--compare | --gold]
 
 ``--rate`` is how many items a second the clock reveals (all outlets together): set it
 above the watch's pace to measure the pace (an item that falls off its feed before the

@@ -15,7 +15,8 @@ from sites import Route, Site, news_site, real_items, real_pages, rss
 from storyline.errors import Reason
 from storyline.fetch.client import Manners
 from storyline.fetch.urls import canonical
-from storyline.model import SourceKind
+from storyline.model import Article, SourceKind
+from storyline.run import watch as watch_module
 from storyline.run.watch import NESTED, PassReport, Watch, read_list, watch
 from storyline.store import Store
 
@@ -105,6 +106,27 @@ def test_a_page_with_no_article_in_it_is_stored_from_its_feed_text(web: Web, sto
     assert store.known_pages([canonical(site.url(p)) or "" for p in paths]) == {
         canonical(site.url(p)) for p in paths
     }
+
+
+def test_a_page_that_breaks_the_reading_is_reported_and_the_others_stored(
+    web: Web, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = web()
+    paths = news_site(site, 3)
+    site.routes[paths[1]] = Route(b"gone", status=404)
+    real = watch_module._prepared
+
+    def brittle(article: Article) -> tuple[object, ...]:
+        if "feed text" in article.path:
+            raise ValueError("a reader's bug")
+        return real(article)
+
+    monkeypatch.setattr(watch_module, "_prepared", brittle)
+    report = run(store, [site.url("/feed.xml")])
+    assert report.stored == 2
+    (problem,) = report.problems
+    assert problem.reason.startswith(Reason.FAILED.value) and "a reader's bug" in problem.reason
+    assert "feed text" in problem.path
 
 
 def test_one_article_under_several_addresses_is_fetched_once(web: Web, store: Store) -> None:

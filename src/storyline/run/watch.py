@@ -400,12 +400,21 @@ def take(fetcher: Fetcher, today: dt.date, listed: Listed) -> Took:
     if reason == Reason.STOPPED:
         return Took((Problem(listed.link, reason),), final=False)
     if listed.entry is not None and listed.feed is not None:
-        where = f"{listed.link} (feed text: {reason})"
-        item = entry_article(where, listed.entry, listed.feed, url=listed.link, seen=today)
+        return _feed_text(listed, listed.entry, listed.feed, reason, lasting, today)
+    return Took((Problem(listed.link, str(reason)),), final=lasting)
+
+
+def _feed_text(
+    listed: Listed, entry: FeedEntry, feed: Feed, reason: str, lasting: bool, today: dt.date
+) -> Took:
+    where = f"{listed.link} (feed text: {reason})"
+    try:
+        item = entry_article(where, entry, feed, url=listed.link, seen=today)
         if isinstance(item, Problem):
             return Took((item,), own=False, final=lasting)
         return Took(_prepared(item), own=False)
-    return Took((Problem(listed.link, str(reason)),), final=lasting)
+    except Exception as e:  # as in ``take``
+        return Took((Problem(where, describe(Reason.FAILED, one_line(e))),), own=False)
 
 
 def _prepared(article: Article) -> tuple[Ready, ...]:
