@@ -199,7 +199,8 @@ def test_an_unreachable_robots_txt_forbids_everything_for_now(web: Web) -> None:
     site.routes["/robots.txt"] = Route(b"down", status=503)
     site.routes["/a"] = Route(b"<p>open</p>")
     got = fetch(site.url("/a"))
-    assert isinstance(got, Failure) and got.reason == Reason.ROBOTS_UNREAD and not got.lasting
+    assert isinstance(got, Failure) and not got.lasting
+    assert got.reason == f"{Reason.ROBOTS_UNREAD.value}: HTTP 503"
     assert "/a" not in site.paths()
 
 
@@ -237,7 +238,7 @@ def test_an_unreachable_host_is_a_transient_failure(web: Web) -> None:
     site.close()
     got = fetch(url, Manners(delay=0.0, timeout=1.0, retries=0))
     assert isinstance(got, Failure) and not got.lasting
-    assert got.reason == Reason.ROBOTS_UNREAD
+    assert got.reason.startswith(f"{Reason.ROBOTS_UNREAD.value}: {Reason.UNREACHABLE.value}")
 
 
 def test_hosts_done_with_are_let_go_between_passes(web: Web) -> None:

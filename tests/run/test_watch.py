@@ -166,6 +166,25 @@ def test_a_broken_source_is_reported_backed_off_and_the_others_go_on(
     assert source.due_at > source.checked_at
 
 
+def test_a_source_that_disappears_is_reported_backed_off_and_the_others_go_on(
+    web: Web, store: Store
+) -> None:
+    good, vanishing = web(), web()
+    news_site(good, 2)
+    news_site(vanishing, 2, outlet="BBC News")
+    first = run(store, [good.url("/feed.xml"), vanishing.url("/feed.xml")])
+    assert (first.stored, first.failed) == (4, [])
+    vanishing.close()  # the host is gone: nothing answers on its port
+    second = run(store)
+    assert second.unchanged == 1  # the other source was still asked
+    assert [p.path for p in second.failed] == [vanishing.url("/feed.xml")]
+    source = next(s for s in store.sources() if s.url == vanishing.url("/feed.xml"))
+    assert source.failures == 1 and source.error and Reason.UNREACHABLE.value in source.error
+    assert source.due_at is not None and source.checked_at is not None
+    assert source.due_at > source.checked_at
+    assert store.count()["articles"] == 4  # what it gave before is kept
+
+
 def test_a_source_that_is_not_one_is_reported(web: Web, store: Store) -> None:
     site = web()
     site.routes["/notes.txt"] = Route(b"just some words", headers={"Content-Type": "text/plain"})

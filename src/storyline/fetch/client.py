@@ -120,7 +120,7 @@ class Fetcher:
                 return Failure(url, describe(Reason.NOT_HTTP, url[:100]), lasting=True)
             allowed = self.robots.allowed(url)
             if allowed is None:
-                return Failure(url, Reason.ROBOTS_UNREAD.value)
+                return Failure(url, describe(Reason.ROBOTS_UNREAD, self.robots.unread(url)))
             if not allowed:
                 return Failure(url, Reason.ROBOTS.value, lasting=True)
             step = self._turn(url, headers)
@@ -209,7 +209,7 @@ class Fetcher:
                 return 404, ""
             with self.gate.turn(host(url)) as go:
                 if not go:
-                    return None
+                    return Reason.STOPPED.value
                 result = self._request(url, {})
             if not isinstance(result, str):
                 break
@@ -218,7 +218,7 @@ class Fetcher:
             return 404, ""
         if isinstance(result, Fetched):
             return result.status, result.body.decode("utf-8", "replace")
-        return None if result.status is None else (result.status, "")
+        return result.reason if result.status is None else (result.status, "")
 
 
 def _retry_after(value: str | None) -> float | None:

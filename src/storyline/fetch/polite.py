@@ -80,13 +80,13 @@ class Gate:
         state.free_at = max(state.free_at, time.monotonic() + state.pause)
 
 
-Answer = tuple[int, str] | None  # (status, text) of robots.txt, None when unreachable
+Answer = tuple[int, str] | str  # (status, text) of robots.txt, or why it could not be asked
 
 
 @dataclass
 class _Rules:
     parser: urllib.robotparser.RobotFileParser | None  # None: nothing is forbidden
-    unread: bool  # unreachable or a 5xx: everything is forbidden until ``until``
+    unread: str | None  # why it could not be read: everything is forbidden until ``until``
     until: float
 
 
@@ -101,11 +101,18 @@ class Robots:
         self._lock = threading.Lock()
 
     def allowed(self, url: str) -> bool | None:
-        parts = urlsplit(url)
-        rules = self._for(f"{parts.scheme}://{parts.netloc}", parts.netloc.lower())
-        if rules.unread:
+        rules = self._rules_of(url)
+        if rules.unread is not None:
             return None
         return rules.parser is None or rules.parser.can_fetch(self.agent, url)
+
+    def unread(self, url: str) -> str:
+        """Why the robots.txt of ``url``'s host could not be read, when it could not."""
+        return self._rules_of(url).unread or ""
+
+    def _rules_of(self, url: str) -> _Rules:
+        parts = urlsplit(url)
+        return self._for(f"{parts.scheme}://{parts.netloc}", parts.netloc.lower())
 
     def _for(self, origin: str, host: str) -> _Rules:
         with self._lock:
@@ -120,17 +127,18 @@ class Robots:
     def _learn(self, origin: str, host: str) -> _Rules:
         answer = self.read(f"{origin}/robots.txt")
         now = time.monotonic()
-        if answer is None or answer[0] >= 500:
-            return _Rules(None, unread=True, until=now + ROBOTS_UNREACHABLE_KEPT)
+        if isinstance(answer, str) or answer[0] >= 500:
+            why = answer if isinstance(answer, str) else f"HTTP {answer[0]}"
+            return _Rules(None, unread=why, until=now + ROBOTS_UNREACHABLE_KEPT)
         status, text = answer
         if status >= 400:
-            return _Rules(None, unread=False, until=now + ROBOTS_KEPT)
+            return _Rules(None, unread=None, until=now + ROBOTS_KEPT)
         parser = urllib.robotparser.RobotFileParser()
         parser.parse(text.splitlines())
         delay = parser.crawl_delay(self.agent)
         if delay:
             self.gate.slow_down(host, float(delay))
-        return _Rules(parser, unread=False, until=now + ROBOTS_KEPT)
+        return _Rules(parser, unread=None, until=now + ROBOTS_KEPT)
 
     def forget(self, now: float | None = None) -> None:
         """Drop expired rules, so a months-long watch over changing hosts stays small."""
