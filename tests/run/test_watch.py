@@ -114,14 +114,14 @@ def test_a_page_that_breaks_the_reading_is_reported_and_the_others_stored(
     site = web()
     paths = news_site(site, 3)
     site.routes[paths[1]] = Route(b"gone", status=404)
-    real = watch_module._prepared
+    real = watch_module.prepare_articles
 
-    def brittle(article: Article) -> tuple[object, ...]:
-        if "feed text" in article.path:
+    def brittle(articles: list[Article]) -> object:
+        if any("feed text" in a.path for a in articles):
             raise ValueError("a reader's bug")
-        return real(article)
+        return real(articles)
 
-    monkeypatch.setattr(watch_module, "_prepared", brittle)
+    monkeypatch.setattr(watch_module, "prepare_articles", brittle)
     report = run(store, [site.url("/feed.xml")])
     assert report.stored == 2
     (problem,) = report.problems

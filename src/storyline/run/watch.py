@@ -1,9 +1,9 @@
 """Watch: follow sources and keep the store current, one pass at a time.
 
 A pass asks every due source what it lists (a feed's entries, a sitemap's pages, a home
-page's feeds: ``fetch/``), keeps the pages no pass has dealt with, fetches, cleans and
-fingerprints them (hosts in parallel, each host one request at a time) and hands them to
-the ingest path (``Ingester``), which commits them every few pages together with the
+page's feeds: ``fetch/``), keeps the pages no pass has dealt with, fetches them (hosts in
+parallel, each host one request at a time), cleans and fingerprints them, and hands them
+to the ingest path (``Ingester``), which commits them every few pages together with the
 marks saying they are done. A watch killed at any moment loses only what it fetched
 since its last commit, and the next one asks for nothing it stored. Where a page cannot
 be had, or holds no article (a video, a paywall, a page its script builds), the feed's
@@ -75,12 +75,21 @@ class Looked:
 
 @dataclass(frozen=True)
 class Took:
-    """A listed page, cleaned and fingerprinted (``run/bundles.py``) in the worker that
-    fetched it: the article and any warning about it, or why there is none."""
+    """What the worker that fetched a listed page made of it: the page as an article,
+    or, where it cannot be had, its feed's text (``own`` False), or why neither."""
 
-    items: tuple[Ready, ...]
+    item: Article | Problem
     own: bool = True  # the page itself, not its feed's text
     final: bool = True  # False: nothing to keep yet, asked for again in a later pass
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A page taken, cleaned and fingerprinted (``run/bundles.py``): its article and any
+    warning about it, or why there is none."""
+
+    items: tuple[Ready, ...]
+    own: bool
 
     @property
     def article(self) -> Article | None:
@@ -348,10 +357,11 @@ def _fetch_pages(
     for listed, took in by_host(todo, attrgetter("link"), partial(take, fetcher, today), ctx):
         if took is not None and took.final:
             left.pop(listed.key, None)
-            items.extend(took.items)
-            done.append(_done(listed, took))
-            report.fetched += took.own
-            report.feed_text += took.article is not None and not took.own
+            kept = keep(listed, took, today)
+            items.extend(kept.items)
+            done.append(_done(listed, kept))
+            report.fetched += kept.own
+            report.feed_text += kept.article is not None and not kept.own
         if len(done) >= COMMIT_PAGES or (done and time.monotonic() - last > COMMIT_SECONDS):
             _commit(ingester, items, done, report)
             items, done, last = [], [], time.monotonic()
@@ -359,10 +369,10 @@ def _fetch_pages(
     return set(left.values())
 
 
-def _done(listed: Listed, took: Took) -> Done:
-    if took.article is not None:
-        return Done(listed.key, listed.source, article_id=took.article.id)
-    problem = next(i.reason for i in took.items if isinstance(i, Problem))
+def _done(listed: Listed, kept: Kept) -> Done:
+    if kept.article is not None:
+        return Done(listed.key, listed.source, article_id=kept.article.id)
+    problem = next(i.reason for i in kept.items if isinstance(i, Problem))
     return Done(listed.key, listed.source, problem=problem)
 
 
@@ -377,48 +387,63 @@ def _commit(ingester: Ingester, items: list[Ready], done: list[Done], report: Pa
 
 
 def take(fetcher: Fetcher, today: dt.date, listed: Listed) -> Took:
-    """The page as an article; where it cannot be had or holds no article text, its
-    feed's text (a listed article whose path says so); where there is none, why.
-    Never raises."""
+    """The page as an article; where it cannot be had, its feed's text (a listed
+    article whose path says so); where there is none, why. Never raises."""
     try:
         got = fetcher.get(listed.link)
-        reason: str = Reason.STOPPED
+        text: str | Reason = Reason.STOPPED
         if isinstance(got, Fetched):
             text = decode(got.body)
             if isinstance(text, str):
-                page = _prepared(_page(listed, got, text, today))
-                if listed.entry is None or any(not isinstance(i, Problem) for i in page):
-                    return Took(page)
-                reason = next(i.reason for i in page if isinstance(i, Problem))
-            else:
-                reason = text
-        else:
-            reason = got.reason
+                return Took(_page(listed, got, text, today))
+        reason = got.reason if isinstance(got, Failure) else text
         lasting = isinstance(got, Fetched) or got.lasting
     except Exception as e:  # one broken page never stops the others
         reason, lasting = describe(Reason.FAILED, one_line(e)), True
     if reason == Reason.STOPPED:
-        return Took((Problem(listed.link, reason),), final=False)
-    if listed.entry is not None and listed.feed is not None:
-        return _feed_text(listed, listed.entry, listed.feed, reason, lasting, today)
-    return Took((Problem(listed.link, str(reason)),), final=lasting)
+        return Took(Problem(listed.link, reason), final=False)
+    fallback = _feed_text(listed, reason, today)
+    if fallback is None:
+        return Took(Problem(listed.link, str(reason)), final=lasting)
+    return Took(fallback, own=False, final=not isinstance(fallback, Problem) or lasting)
 
 
-def _feed_text(
-    listed: Listed, entry: FeedEntry, feed: Feed, reason: str, lasting: bool, today: dt.date
-) -> Took:
+def keep(listed: Listed, took: Took, today: dt.date) -> Kept:
+    """The page cleaned and fingerprinted; one with no article text in it (a video, a
+    paywall, a page its script builds) gives way to its feed's text. In the thread that
+    commits, not the fetching ones: cleaning is Python work, and there it only queued
+    for the interpreter's lock and slowed every fetch (a replay ran at half its pace)."""
+    if isinstance(took.item, Problem):
+        return Kept((took.item,), took.own)
+    items = _prepared(took.item)
+    if not took.own or any(not isinstance(i, Problem) for i in items):
+        return Kept(items, took.own)
+    reason = next(i.reason for i in items if isinstance(i, Problem))
+    fallback = _feed_text(listed, reason, today)
+    if fallback is None:
+        return Kept(items, own=True)
+    if isinstance(fallback, Problem):
+        return Kept((fallback,), own=False)
+    return Kept(_prepared(fallback), own=False)
+
+
+def _feed_text(listed: Listed, reason: str, today: dt.date) -> Article | Problem | None:
+    """The feed's own text for a page, a listed article whose path says why it stands in
+    for the page; None where no feed lists the page."""
+    if listed.entry is None or listed.feed is None:
+        return None
     where = f"{listed.link} (feed text: {reason})"
     try:
-        item = entry_article(where, entry, feed, url=listed.link, seen=today)
-        if isinstance(item, Problem):
-            return Took((item,), own=False, final=lasting)
-        return Took(_prepared(item), own=False)
+        return entry_article(where, listed.entry, listed.feed, url=listed.link, seen=today)
     except Exception as e:  # as in ``take``
-        return Took((Problem(where, describe(Reason.FAILED, one_line(e))),), own=False)
+        return Problem(where, describe(Reason.FAILED, one_line(e)))
 
 
 def _prepared(article: Article) -> tuple[Ready, ...]:
-    return prepare_articles([article]).items
+    try:
+        return prepare_articles([article]).items
+    except Exception as e:  # one broken page never stops the others
+        return (Problem(article.path, describe(Reason.FAILED, one_line(e))),)
 
 
 def _page(listed: Listed, got: Fetched, text: str, today: dt.date) -> Article:
