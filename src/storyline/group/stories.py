@@ -17,10 +17,10 @@ a thread: a new story takes the thread of the best story it reached at the loose
 ``related`` level, else starts its own. The thread is set once, so a thread id never
 changes under a story already shown.
 
-IDF comes from the stream itself (document frequencies of what came before, in a
-table of fixed size: frequencies.py), and every
-decision depends only on the articles placed before it, in order, so replaying the stored
-articles in their stored order rebuilds exactly the state a run ended with.
+IDF comes from the stream itself (document frequencies of what came before, in a table
+of fixed size: frequencies.py), and every decision depends only on the articles placed
+before it, in order, so replaying the stored articles in their stored order rebuilds
+exactly the state a run ended with.
 
 A stream runs for months, so the index keeps only what a new article can still reach:
 every ``SWEEP`` placements, the stories whose last day is more than two windows behind
