@@ -124,9 +124,10 @@ class Ingester:
         return self.add_prepared(prepare_articles(items).items)
 
     def add_prepared(self, items: Sequence[Ready], done: Sequence[Done] = ()) -> IngestReport:
-        """Articles already cleaned and fingerprinted (a watch does it in the worker
-        that fetched each page); ``done``: the watched pages they came from, marked in
-        the same commit as the last of them (``run/watch.py``)."""
+        """Articles already cleaned and fingerprinted (a watch does it page by page, so
+        that a page with no article text can give way to its feed's text); ``done``: the
+        watched pages they came from, marked in the same commit as the last of them
+        (``run/watch.py``)."""
         with self.lock:
             report = IngestReport()
             if self.grouper is None or self.store.counters()[0] != self.seq:
