@@ -20,6 +20,7 @@ from storyline.group.features import _minhash
 from storyline.group.grouper import Grouper
 from storyline.group.stories import StoryIndex
 from storyline.model import Article, Features, Markup
+from storyline.run import ingest as ingest_module
 from storyline.run.ingest import Ingester, _restore, ingest
 from storyline.store import Store
 
@@ -131,6 +132,24 @@ def test_a_late_day_is_brought_back_once_between_sweeps() -> None:
     assert index.late(old)  # a sweep may have let them go again
 
 
+def test_a_sweeps_revivals_stop_at_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A burst of late articles, each of another day, brings back at most a budget of
+    stories between two sweeps: before, six months' replay stepped up by two thirds of
+    its memory."""
+    monkeypatch.setattr(stories, "REVIVE_BUDGET", 3)
+    index = StoryIndex()
+    for _ in range(10):
+        index.tick(dt.date(2026, 3, 1))
+    feb = Features((("x", 1),), "-", b"", dt.date(2026, 2, 1))
+    assert index.late(dt.date(2026, 1, 1))
+    for k in range(3):
+        index.revive(f"old {k}", 100 + k, feb, thread=None)
+    assert not index.late(dt.date(2026, 1, 2))  # three stories came back: the budget
+    for _ in range(10):
+        index.tick(dt.date(2026, 3, 1))
+    assert index.late(dt.date(2026, 1, 2))
+
+
 def test_a_story_just_touched_stays_whatever_its_dates() -> None:
     """A story stays ``GRACE`` placements after its last article, however old its dates:
     its articles may not be committed yet."""
@@ -178,6 +197,25 @@ def test_a_late_article_joins_its_story_brought_back_from_the_store(tmp_path: Pa
         assert _story_of(store, "2026-01-06") == first
 
 
+def test_a_story_comes_back_with_its_latest_members(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story that ran for months would come back whole; its latest members stand for
+    it (here two of its three), and the late article still joins it."""
+    monkeypatch.setattr(ingest_module, "REVIVE_MEMBERS", 2)
+    main, late = stream(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        ingester = Ingester(store)
+        ingester.add(_articles(main))
+        first = _story_of(store, "2026-01-05")
+        january = [m.id for m in store.story(first)[1]]  # type: ignore[index]
+        report = ingester.add(_articles(late))
+        assert report.new_stories == 0
+        assert ingester.grouper is not None
+        back = ingester.grouper.stories.stories[first].members
+        assert len(back) == 3 and back[:2] == _in_storing_order(store, january)[1:]
+
+
 def test_replay_rebuilds_the_index_the_run_ended_with(tmp_path: Path) -> None:
     main, late = stream(tmp_path)
     with Store(tmp_path / "s.db") as store:
@@ -201,6 +239,11 @@ def _articles(path: Path) -> list[Article]:
     from storyline.ingest import read_paths
 
     return [a for a in read_paths([path]) if isinstance(a, Article)]
+
+
+def _in_storing_order(store: Store, ids: list[str]) -> list[str]:
+    order = {stored.id: stored.seq for stored in store.replay()}
+    return sorted(ids, key=order.__getitem__)
 
 
 def _story_of(store: Store, day: str) -> int:

@@ -28,11 +28,11 @@ the stream's day (the median date of the recent articles, so that articles dated
 do not empty the index) leave it, unless touched in the last ``GRACE`` placements; those
 the day cannot judge (undated, or dated ahead of it) leave when long untouched. A story
 that goes on for months stays, but its members placed long ago (``KEEP_MEMBERS``) leave
-its list of members, and their copy fingerprints go with them. An
-article dated so far back that a story that left could take it is ``late``: the caller
-brings those stories back from the store first (``revive``), once per day between two
-sweeps. Sweeps fall on placement counts and dates, not on the clock, so replay sweeps
-alike.
+its list of members, and their copy fingerprints go with them. An article dated so far
+back that a story that left could take it is ``late``: the caller brings those stories
+back from the store first (``revive``), once per day between two sweeps, each with its
+latest members, up to a budget of stories per sweep. Sweeps fall on placement counts
+and dates, not on the clock, so replay sweeps alike.
 """
 
 from __future__ import annotations
@@ -69,6 +69,14 @@ GRACE = 10_000  # placements a story stays after its last article, whatever its 
 # Judged by its dates, such a story would never leave.
 KEEP_UNJUDGED = 50_000
 REVIVE = 500  # stories brought back for one late article: the best ranked of its days
+# A revived story comes back with its latest members only, and a sweep's revivals stop
+# at a budget of stories. A burst of late articles (a site's archive re-published, a
+# feed that lists two months back) reaches a new day with nearly every article, and each
+# brought back its days' stories with all their members: six months' replay stepped up
+# by two thirds of its memory in 3,500 articles. Past the budget, a late article is
+# placed among the stories already in the index until the next sweep.
+REVIVE_MEMBERS = 32
+REVIVE_BUDGET = 1_500
 # Placements an article stays findable by id (for its copies) in its story. A story that
 # goes on for months (a war, a daily feature) stays in the index, and without this it
 # kept every member it ever had: memory grew with the story, not with the stream's pace.
@@ -141,6 +149,7 @@ class StoryIndex:
         self.day: dt.date | None = None  # the stream's day, as of the last sweep
         self._recent: list[dt.date] = []  # dates of the placements since the last sweep
         self.revived: set[dt.date] = set()  # days whose stories came back since then
+        self.brought = 0  # stories brought back since then
 
     def place(
         self, article: str, features: Features, *, duplicate: Duplicate | None = None
@@ -198,6 +207,7 @@ class StoryIndex:
         article was counted when it was first placed."""
         if story not in self.stories:
             self.stories[story] = _Story(story, thread=thread or story)
+            self.brought += 1
         target = self.stories[story]
         self._join(story, article)
         if features is not None:
@@ -210,10 +220,11 @@ class StoryIndex:
     def late(self, when: dt.date | None) -> bool:
         """Whether a story that left the index could take an article of this date, and
         its stories have not been brought back since the last sweep (they stay until the
-        next one: asking the store again would find nothing new)."""
+        next one: asking the store again would find nothing new), within the sweep's
+        budget (``REVIVE_BUDGET``)."""
         if when is None or self.day is None or when >= self.day - self.window:
             return False
-        if when in self.revived:
+        if when in self.revived or self.brought >= REVIVE_BUDGET:
             return False
         self.revived.add(when)
         return True
@@ -232,6 +243,7 @@ class StoryIndex:
             self.day = self._recent[int(DAY_QUANTILE * (len(self._recent) - 1))]
             self._recent = []
         self.revived = set()
+        self.brought = 0
         gone = [sid for sid, story in self.stories.items() if self._gone(story)]
         left = [article for sid in gone for article in self._evict(sid).members]
         return left + self._forget_old_members()

@@ -23,7 +23,7 @@ from storyline.engine import Engine, Failed
 from storyline.engine.local import LocalEngine
 from storyline.errors import Reason, StorylineError, describe
 from storyline.group.grouper import Grouper
-from storyline.group.stories import REVIVE
+from storyline.group.stories import REVIVE, REVIVE_MEMBERS
 from storyline.model import Article, Features, Placement, Problem
 from storyline.run.bundles import Bundle, Ready, bundles, prepare_articles, prepare_bundle, spent
 from storyline.store import Done, Entry, Store, Stored
@@ -160,7 +160,7 @@ def _revive(store: Store, grouper: Grouper, day: dt.date | None, before: int) ->
     if day is None:
         return
     present = set(grouper.stories.stories)
-    for stored in store.revivable(day, before, present, REVIVE):
+    for stored in store.revivable(day, before, present, REVIVE, REVIVE_MEMBERS):
         _put_back(grouper, stored, revived=True)
 
 

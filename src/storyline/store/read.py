@@ -50,11 +50,11 @@ def replay(c: Connection) -> Iterator[Stored]:
 
 
 def revivable(
-    c: Connection, day: dt.date, before: int, present: Collection[int], limit: int
+    c: Connection, day: dt.date, before: int, present: Collection[int], limit: int, members: int
 ) -> list[Stored]:
-    """The members stored before ``before`` (a storing sequence number) of the live
-    stories whose span (widened by the grouping window) holds ``day``, the ``limit``
-    best ranked of those not ``present``, in storing order."""
+    """The latest ``members`` of each story stored before ``before`` (a storing sequence
+    number), of the live stories whose span (widened by the grouping window) holds
+    ``day``, the ``limit`` best ranked of those not ``present``, in storing order."""
     near = (
         select(stories.c.id)
         .where(stories.c.merged_into.is_(None))
@@ -65,7 +65,19 @@ def revivable(
     ids = [sid for sid in c.scalars(near) if sid not in present][:limit]
     found: list[Stored] = []
     for chunk in chunks(ids):
-        query = _replayed().where(memberships.c.story_id.in_(chunk), articles.c.seq < before)
+        latest = (
+            select(
+                memberships.c.article_id,
+                func.row_number()
+                .over(partition_by=memberships.c.story_id, order_by=articles.c.seq.desc())
+                .label("n"),
+            )
+            .join(articles, articles.c.id == memberships.c.article_id)
+            .where(memberships.c.story_id.in_(chunk), articles.c.seq < before)
+            .subquery()
+        )
+        query = _replayed().join(latest, latest.c.article_id == articles.c.id)
+        query = query.where(latest.c.n <= members)
         found.extend(_stored(row) for row in c.execute(query))
     return sorted(found, key=lambda s: s.seq)
 

@@ -48,10 +48,10 @@ class Store(Database):
             raise self._failed("read", e) from e
 
     def revivable(
-        self, day: dt.date, before: int, present: Collection[int], limit: int
+        self, day: dt.date, before: int, present: Collection[int], limit: int, members: int
     ) -> list[Stored]:
         """What brings back the stories a late article could join (``read.revivable``)."""
-        return self._read(read.revivable, day, before, present, limit)
+        return self._read(read.revivable, day, before, present, limit, members)
 
     # --- the one write -------------------------------------------------------------------
 
