@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Verbs of saying: a quote has a speaker when one stands near it (annotate/quotes.py), so
-# the fast depth reads the words around them in a sentence with a quote (annotate/nlp.py).
+# Verbs of saying: the name a quote's speaker is ranked by the one it stands subject of
+# (annotate/speakers.py); the quotes benchmark's regular-expression peer reads the same.
 # Each in every form ("notes", "noted", "noting"): on PolNeAR's training articles half the
 # direct quotes whose speaker we missed stood by a verb or a form the list lacked
 # ("Bozell explains", "Rubio also bemoaned", "replied Sanders", "Trump pledged").
@@ -41,6 +41,11 @@ SAYING = re.compile(
     r"\b(?:" + "|".join([*_IRREGULAR, *map(_forms, _SAYING_STEMS)]) + r")\b",
     re.IGNORECASE,
 )
+
+# The marks a quotation opens with: the quote finder (annotate/quotes.py) reads what is
+# between them, the fast depth reads whole the sentence before one (annotate/nlp.py), and
+# the cleaner keeps a short line that introduces one (clean/text.py).
+OPENING_QUOTES = ('"', "“")
 
 # Titles written before a person's name ("Mayor Tomas Reyne", "French President François
 # Hollande", "Secretary of State John Kerry"): annotate/entities.py strips them from the

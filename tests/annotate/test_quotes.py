@@ -41,3 +41,37 @@ def test_a_warned_quote_has_its_speaker_at_every_depth(depth: str) -> None:
 def test_the_speaker_is_who_does_the_saying(text: str, speaker: str, depth: str) -> None:
     result = brief_of(text, depth=depth)
     assert [q.speaker for q in result.quotes] == [speaker]
+
+
+BEFORE = (
+    "The harbour board met on Monday evening to hear how the repairs to the old sea wall "
+    "were going, and the news was not good for anyone in the room.\n\n"
+    "Engineers told the board that two more sections of the wall had cracked since the "
+    "storm in October, and that the stone for the work would not arrive before spring.\n\n"
+)
+AFTER = "\n\nThe board will meet again next month to decide how the work is to be paid for."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a paragraph that is all quote, introduced by the one above (which the cleaner
+        # once dropped as furniture: a short line)
+        ("Councillor Ada Brisk continued:\n\n“We cannot wait another winter for the wall "
+         "to be mended, and the people of the lower town know it.”", "Ada Brisk"),
+        ("As the Aldren Ledger reported on Monday,\n\n“The board has not met since the "
+         "storm took the footbridge away, and nobody has asked why.”", "Aldren Ledger"),
+        # named far from the verb of saying, which the fast depth once read only around
+        ("Tomas Reyne, who drove from the coast to help the crews on the wall, says there "
+         "is “a long road ahead for the whole town.”", "Tomas Reyne"),
+        # spaCy may find no name in a short line, and the fast depth reads only pieces
+        # of the text: a person's last name stands for the person named before
+        ("“We were told the stones would hold for ten more years,” Tomas Reyne said.\n\n"
+         "Reyne continued:\n\n“Nobody on this board will sign off on another delay.”",
+         "Tomas Reyne"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("depth", ["fast", "full"])
+def test_the_speaker_can_be_named_apart_from_the_quote(text: str, speaker: str, depth: str) -> None:
+    result = brief_of(BEFORE + text + AFTER, depth=depth)
+    assert {q.speaker for q in result.quotes} == {speaker}

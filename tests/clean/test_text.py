@@ -79,6 +79,25 @@ def test_noise_that_is_not_in_the_seeds_is_removed() -> None:
     ]
 
 
+def test_a_short_line_that_opens_a_quote_is_kept() -> None:
+    """ "Ada Brisk continued:" reads as furniture alone (short, no full stop), but it names
+    the speaker of the quote below it; a short line before nothing quoted still goes."""
+    paragraphs = [
+        "The harbour board met on Monday evening to hear how the repairs to the old sea wall "
+        "were going, and the news was not good for anyone in the room.",
+        "Engineers told the board that two more sections of the wall had cracked since the "
+        "storm in October, and that the stone for the work would not arrive before spring.",
+        "Councillor Ada Brisk continued:",
+        "“We cannot wait another winter for the wall to be mended, and the people of the "
+        "lower town know it.”",
+        "Related stories:",
+        "The board will meet again next month to decide how the work is to be paid for.",
+    ]
+    kept = clean_text("\n\n".join(paragraphs)).split("\n\n")
+    assert "Councillor Ada Brisk continued:" in kept
+    assert "Related stories:" not in kept
+
+
 def test_lines_shared_by_several_documents_are_dropped() -> None:
     body = (
         "Officials said the bridge would reopen to traffic on Friday "

@@ -7,8 +7,9 @@ cost. The parser is left out (half the pipeline's time), and lemmas come from le
 on the few words that need one, cheaper than the attribute ruler and lemmatizer on every
 token.
 
-``fast`` (the default) reads ``WIDTHS`` words either side of each number, date word and,
-in a sentence with a quote, verb of saying: about a third of the words. ``full`` reads
+``fast`` (the default) reads ``WIDTHS`` words either side of each number and date word,
+and whole the sentences a quote's speaker is named in: about a third of the words in
+general news. ``full`` reads
 every sentence whole, which finds the names that never stand near a figure, at nearly
 three times the cost (benchmarks/README.md has both).
 """
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from storyline.lexicon import SAYING
+from storyline.lexicon import OPENING_QUOTES
 from storyline.model import Depth, Sentence
 
 if TYPE_CHECKING:  # spaCy itself loads on the first parse: a brief without facts never pays
@@ -39,9 +40,8 @@ READ_LANGUAGES = frozenset({"en", "und", ""})
 _SAME_LENGTH = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "`": "'", "´": "'"})
 
 # What can start a fact, and how many words either side of it a fact needs: a number
-# (its qualifier and verb come before it, the counted noun after it); a date word; and, in
-# a sentence with a quote, a verb of saying (the speaker is named next to it). "one" is
-# left out: it is mostly "one of".
+# (its qualifier and verb come before it, the counted noun after it) and a date word. "one"
+# is left out: it is mostly "one of".
 _NUMBER = re.compile(
     r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half)\b",
@@ -55,7 +55,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
-WIDTHS = {"number": 8, "date": 8, "saying": 8}  # words read either side of each kind of cue
+WIDTHS = {"number": 8, "date": 8}  # words read either side of each kind of cue
 _WORD = re.compile(r"\S+")
 
 
@@ -95,11 +95,14 @@ def parse(
     have ``tag_ == ""``). ``articles``: only the sentences of these (all if None)."""
     if depth is Depth.OFF:
         return
+    quoting = set() if depth is Depth.FULL else _quoting(sentences)
     spans = [
         (i, start, end)
         for i, s in enumerate(sentences)
         if articles is None or s.article in articles
-        for start, end in (_whole(s.text) if depth is Depth.FULL else _windows(s.text))
+        for start, end in (
+            _whole(s.text) if depth is Depth.FULL or i in quoting else _windows(s.text)
+        )
     ]
     texts = [sentences[i].text[start:end].translate(_SAME_LENGTH) for i, start, end in spans]
     unique = list(dict.fromkeys(texts))  # wire copies and repeated captions are read once
@@ -130,11 +133,24 @@ def _whole(text: str) -> list[tuple[int, int]]:
     return [(0, len(text))]
 
 
+def _quoting(sentences: Sequence[Sentence]) -> set[int]:
+    """The sentences a quote's speaker is named in, read whole: those with a quotation
+    mark, and the one before a sentence that opens with one ("Cruz continued:", "As
+    Politico reported,"). Read only around the verb of saying, a speaker named further
+    from it ("Joe Bateman, who traveled from Illinois to help, says") was never found."""
+    found = set()
+    for i, s in enumerate(sentences):
+        if _QUOTE_MARK.search(s.text):
+            found.add(i)
+            opens = s.text.lstrip().startswith(OPENING_QUOTES)
+            if opens and i > 0 and sentences[i - 1].article == s.article:
+                found.add(i - 1)
+    return found
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     """Stretches of words around each cue (``WIDTHS``), merged where they touch."""
     kinds = [("number", _NUMBER), ("date", _DATE)]
-    if _QUOTE_MARK.search(text):
-        kinds.append(("saying", SAYING))  # the verbs annotate/quotes.py looks for
     found = sorted((m.start(), WIDTHS[kind]) for kind, p in kinds for m in p.finditer(text))
     if not found:
         return []

@@ -24,15 +24,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from storyline.clean.language import weighing
 from storyline.clean.lines import TERMINAL, Line, SeenAbove, features, sentence_like, words_of
-from storyline.lexicon import stop_words
+from storyline.learned import chances, load
+from storyline.lexicon import OPENING_QUOTES, stop_words
 
 if TYPE_CHECKING:
     from sklearn.ensemble import HistGradientBoostingClassifier as Classifier
@@ -42,6 +41,7 @@ NEIGHBOUR_WEIGHT = 0.2  # of each neighbour's probability in a line's smoothed o
 MODEL_WEIGHT = 0.7  # of the learned probability beside the hand-written sentence rule,
 PAGE_LINES = 40  # on a document this long or longer; less on a shorter one
 KEEP = 0.5  # score from which a line is kept
+INTRODUCTION_WORDS = 30  # a line this short that opens a quote below it is kept
 HEADING_WORDS = 8
 STRAY_WORDS = 20  # a longer edge paragraph is kept even when it shares no word
 TABLE_ROWS = 3
@@ -101,7 +101,7 @@ def clean_texts(
     split = [split_lines(raw) for raw, _ in documents]
     rows = [features(lines, stop=stop) for lines, stop in zip(split, stops, strict=True)]
     stacked = np.vstack(rows) if rows else np.zeros((0, 0))
-    found = _chances(model or _model(), stacked)
+    found = chances(model or load("storyline.clean", MODEL), stacked)
     cleaned, at = [], 0
     for lines, row, (_, title), stop in zip(split, rows, documents, stops, strict=True):
         learned = _smoothed(found[at : at + len(row)])
@@ -120,6 +120,7 @@ def clean_texts(
             for line, p in zip(lines, score, strict=True)
         ]
         _keep_tables(lines, keep)
+        _keep_introductions(lines, keep)
         kept = [line for line, k in zip(lines, keep, strict=True) if k]
         cleaned.append("\n\n".join(line.text for line in _trimmed(kept, stop)))
     return cleaned
@@ -149,6 +150,23 @@ def _keep_tables(lines: Sequence[Line], keep: list[bool]) -> None:
         alone = not any(keep[:start]) and not any(keep[end:])
         if inside or alone:
             keep[start:end] = [True] * (end - start)
+
+
+def _keep_introductions(lines: Sequence[Line], keep: list[bool]) -> None:
+    """A short line that opens a quote kept below it ("Councillor Ada Brisk continued:",
+    "As the Ledger reported,") reads as furniture alone, but it names the quote's
+    speaker: kept when body stands on both sides of it."""
+    for i in range(1, len(lines) - 1):
+        line, below = lines[i].text, lines[i + 1].text
+        if (
+            not keep[i]
+            and keep[i + 1]
+            and any(keep[:i])
+            and line.endswith((":", ","))
+            and len(lines[i].words) <= INTRODUCTION_WORDS
+            and below.startswith(OPENING_QUOTES)
+        ):
+            keep[i] = True
 
 
 def _tables(lines: Sequence[Line]) -> list[tuple[int, int]]:
@@ -221,30 +239,3 @@ def _headline(title: str | None) -> SeenAbove:
     if title:
         seen.add(Line(title, words_of(title), 0))
     return seen
-
-
-def _chances(model: Classifier, rows: np.ndarray) -> np.ndarray:
-    """The model's probability of body for each row, on this thread alone: the trees are
-    evaluated in OpenMP threads that spin while they wait, and beside other work (the
-    other engine worker, the tests) one call took 0.2 s instead of 4 ms."""
-    if not len(rows):
-        return np.zeros(0)
-    with _threads().limit(limits=1, user_api="openmp"):
-        chances: np.ndarray = model.predict_proba(rows)[:, 1]
-    return chances
-
-
-@lru_cache(maxsize=1)
-def _threads() -> Any:
-    from threadpoolctl import ThreadpoolController
-
-    return ThreadpoolController()  # finds the loaded libraries once, not on every call
-
-
-@lru_cache(maxsize=1)
-def _model() -> Classifier:
-    import joblib
-
-    with resources.files("storyline.clean").joinpath(MODEL).open("rb") as f:
-        loaded: Classifier = joblib.load(f)
-    return loaded
