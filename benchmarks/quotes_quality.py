@@ -104,7 +104,7 @@ def _words(name: str) -> list[str]:
 
 
 def scored(docs: Sequence[dict], finds: Sequence[list[Found]]) -> dict[str, float]:
-    direct = matched = returned = inside = named = right = 0
+    direct = matched = returned = inside = named = right = given = 0
     for doc, found in zip(docs, finds, strict=True):
         quotes = [q for q in doc["quotes"] if "start" in q]  # one record of the set is empty
         spans = [(q["start"], q["end"]) for q in quotes]
@@ -119,10 +119,12 @@ def scored(docs: Sequence[dict], finds: Sequence[list[Found]]) -> dict[str, floa
             if hits and is_name(q.get("speaker") or ""):
                 named += 1
                 right += any(same_speaker(q["speaker"], f.speaker) for f in hits)
+                given += any(f.speaker for f in hits)
     return {
         "recall": matched / direct if direct else 0.0,
         "precision": inside / returned if returned else 0.0,
         "speaker": right / named if named else 0.0,
+        "trusted": right / given if given else 0.0,  # right of the speakers given
         "direct": direct,
         "named": named,
     }
@@ -131,7 +133,8 @@ def scored(docs: Sequence[dict], finds: Sequence[list[Found]]) -> dict[str, floa
 def row(name: str, figures: dict[str, float], ms: float) -> str:
     return (
         f"| {name} | {figures['recall']:.3f} | {figures['precision']:.3f} | "
-        f"**{figures['speaker']:.3f}** ({figures['named']:.0f} named) | {ms:.0f} |"
+        f"**{figures['speaker']:.3f}** ({figures['named']:.0f} named) | "
+        f"{figures['trusted']:.3f} | {ms:.0f} |"
     )
 
 
@@ -144,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     docs = documents(args.split, args.limit)
     direct = sum(bool(q.get("is_direct")) for d in docs for q in d["quotes"])
     print(f"PolNeAR {args.split}: {len(docs)} documents, {direct} direct attributions\n")
-    print("| system | quote recall | precision | speaker right | ms/doc |\n|---|---|---|---|---|")
+    print(
+        "| system | quote recall | precision | speaker right | right when given | ms/doc |\n"
+        "|---|---|---|---|---|---|"
+    )
     for depth in [Depth(args.depth)] if args.depth else [Depth.FAST, Depth.FULL]:
         start = time.perf_counter()
         finds = [storyline(d, depth) for d in docs]
