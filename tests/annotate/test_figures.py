@@ -30,3 +30,14 @@ def test_a_stretch_that_places_an_event_is_no_figure() -> None:
     assert not [f for f in brief.facts if "four days" in {c.text for c in f.claims}]
     lasted = brief_of("The strike lasted four days and closed 12 schools, the union said.")
     assert any("four days" in {c.text for c in f.claims} for f in lasted.facts)
+
+
+def test_have_that_owns_something_is_the_figures_verb() -> None:
+    """ "have" is no auxiliary when a noun follows it: the fact was once labelled with a
+    verb from another clause ("arrives jets")."""
+    brief = brief_of(
+        "He added that once the carrier arrives the navy will have a total of 36 fighter "
+        "jets in the region."
+    )
+    (fact,) = [f for f in brief.facts if "36" in {c.text for c in f.claims}]
+    assert fact.about == "have jets"

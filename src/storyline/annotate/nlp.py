@@ -179,13 +179,22 @@ _AUXILIARY = frozenset(
     | {"have", "has", "had", "having", "do", "does", "did"}
 )
 
+_POSSESSING = frozenset({"have", "has", "had", "having"})
+
 
 def is_noun(token: Token) -> bool:
     return token.tag_ in ("NN", "NNS")
 
 
 def is_verb(token: Token) -> bool:
-    return token.tag_.startswith("VB") and token.lower_ not in _AUXILIARY
+    """A verb that says what happened: not an auxiliary, but "have" that owns something
+    ("France will have a total of 36 fighter jets" is not "arrives jets")."""
+    if not token.tag_.startswith("VB"):
+        return False
+    if token.lower_ in _POSSESSING:
+        after = token.nbor() if token.i + 1 < len(token.doc) else None
+        return after is not None and not after.tag_.startswith(("VB", "RB", "TO"))
+    return token.lower_ not in _AUXILIARY
 
 
 def lemma(token: Token) -> str:
