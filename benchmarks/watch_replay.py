@@ -262,17 +262,24 @@ def run_watch(
     return last_change - start, samples, passes
 
 
-def politeness(hits: dict[str, list[tuple[float, float]]], delay: float) -> tuple[int, int, float]:
+def politeness(
+    hits: dict[str, list[tuple[float, float]]], delay: float
+) -> tuple[list[str], int, float]:
     """Requests that overlapped or came sooner than ``delay`` after the previous answer
-    (by the servers' clock); the most requests one host got in one minute; and the
-    mean requests per host per minute."""
-    violations = busiest = 0
+    (by the servers' clock), each described; the most requests one host got in one
+    minute; and the mean requests per host per minute."""
+    violations: list[str] = []
     minutes: Counter[tuple[str, int]] = Counter()
     first = min((t[0][0] for t in hits.values() if t), default=0.0)
     last = max((t[-1][1] for t in hits.values() if t), default=0.0)
     for host, times in hits.items():
         times.sort()
-        violations += sum(b[0] - a[1] < delay - 0.005 for a, b in itertools.pairwise(times))
+        violations += [
+            f"{host} at {b[0] - first:.1f} s: {b[0] - a[1]:+.3f} s after an answer of "
+            f"{a[1] - a[0]:.3f} s"
+            for a, b in itertools.pairwise(times)
+            if b[0] - a[1] < delay - 0.005
+        ]
         minutes.update((host, int((start - first) // 60)) for start, _ in times)
     busiest = max(minutes.values(), default=0)
     span = max(1.0, (last - first) / 60)
@@ -393,9 +400,11 @@ def main() -> int:
         violations, busiest, mean = politeness(hits, args.delay)
         requests = sum(len(h) for h in hits.values())
         print(f"\n{requests:,} requests to {len(hits)} hosts; politeness violations counted "
-              f"by the servers: {violations}; requests per host per minute: {mean:.0f} on "
-              f"average, {busiest} at most in any one minute (the pause allows "
+              f"by the servers: {len(violations)}; requests per host per minute: {mean:.0f} "
+              f"on average, {busiest} at most in any one minute (the pause allows "
               f"{60 / args.delay:.0f})")  # fmt: skip
+        for violation in violations[:10]:
+            print(f"  too soon: {violation}")
         plot(samples, args.plot)
         print(f"RSS over the replay: {args.plot}")
         if args.gold:
