@@ -34,6 +34,7 @@ from storyline.ingest.decode import decode
 from storyline.ingest.feed import Feed, FeedEntry, entry_article, read_feed
 from storyline.ingest.html import html_article
 from storyline.model import Article, Problem, SourceKind
+from storyline.run.arenas import share_arenas
 from storyline.run.bundles import Ready, prepare_articles
 from storyline.run.ingest import Ingester
 from storyline.store import Done, Source, Store
@@ -143,6 +144,7 @@ def watch(
             "no sources to watch: name a file of feed, sitemap or site addresses, "
             "or add them with `storyline sources add URL`"
         )
+    share_arenas()  # before the fetching threads start
     fetcher = Fetcher(ctx.manners, stop=ctx.stop)
     ingester = Ingester(ctx.store)
     passes = 0
