@@ -46,6 +46,10 @@ SAYING = re.compile(
 # between them, the fast depth reads whole the sentence before one (annotate/nlp.py), and
 # the cleaner keeps a short line that introduces one (clean/text.py).
 OPENING_QUOTES = ('"', "“")
+# Words between quotation marks, marks included: what a sentence says in someone's words
+# ("will" inside is the speaker's tense, annotate/temporal.py; the fast depth reads the
+# rest of the sentence for the speaker, annotate/nlp.py).
+QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 # Titles written before a person's name ("Mayor Tomas Reyne", "French President François
 # Hollande", "Secretary of State John Kerry"): annotate/entities.py strips them from the

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from storyline.lexicon import OPENING_QUOTES
+from storyline.lexicon import OPENING_QUOTES, QUOTED_SPAN
 from storyline.model import Depth, Sentence
 
 if TYPE_CHECKING:  # spaCy itself loads on the first parse: a brief without facts never pays
@@ -55,7 +55,6 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 WIDTHS = {"number": 8, "date": 8}  # words read either side of each kind of cue
 _WORD = re.compile(r"\S+")
 
@@ -158,7 +157,7 @@ def _unquoted(text: str) -> list[tuple[int, int]]:
     """The stretches of a sentence outside its quotation marks, where a speaker is named
     (the quoted words are read only around their figures and dates)."""
     found, at = [], 0
-    for quoted in _QUOTED.finditer(text):
+    for quoted in QUOTED_SPAN.finditer(text):
         if text[at : quoted.start()].strip():
             found.append((at, quoted.start()))
         at = quoted.end()

@@ -20,7 +20,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from storyline.annotate.nlp import Parsed
-from storyline.lexicon import SAYING
+from storyline.lexicon import QUOTED_SPAN, SAYING
 from storyline.model import When
 
 _MONTH = (
@@ -45,7 +45,6 @@ _FUTURE = re.compile(
 )
 _SAID_ON = re.compile(rf"(?:{SAYING.pattern})(?:\s+(?:on|late|early|last))?\s*$", re.IGNORECASE)
 _NAMED_MONTH = re.compile(rf"\b(?:{_MONTH})", re.IGNORECASE)
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 # The part of a longer expression that names the day, month or year ("late Sunday
 # evening", "This June, 2013", "the spring of 2017", "mid-November"), most precise first.
@@ -72,7 +71,7 @@ _TRIM = re.compile(r"^(?:on|in|since|by|from|until|of|at)\s+", re.IGNORECASE)
 
 def whens(piece: Parsed, published: dt.date | None, *, inferred: bool = False) -> list[When]:
     """``inferred``: ``published`` is the story's day, not the article's own."""
-    told = _QUOTED.sub(" ", piece.context)  # "will" inside a quote is the speaker's tense
+    told = QUOTED_SPAN.sub(" ", piece.context)  # "will" inside a quote is the speaker's tense
     found = []
     for ent in piece.doc.ents:
         if not _dated(ent.label_, ent.text):
