@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     # Only the quotes and names are read: annotate's own choice needs the model.
-    quote_finder.speakers = lambda _, quotes, __: [None] * len(quotes)
+    quote_finder.speakers = lambda jobs: [[None] * len(quotes) for _, quotes, _ in jobs]
     docs = documents("train", args.limit)
     x, y, keys, quotes = groups(docs)
     assert x.shape[1] == len(FEATURES), "speakers.FEATURES names every column"

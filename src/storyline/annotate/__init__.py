@@ -62,11 +62,13 @@ def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annot
     if depth is not Depth.OFF:
         first = 0
         by_article = {a: list(ms) for a, ms in groupby(mentions, key=lambda m: m.article)}
+        owns = []
         for a, group in groupby(sentences, key=lambda s: s.article):
             own = list(group)
             if a in read:
-                quotes += quotations(articles[a], a, own, first, by_article.get(a, []))
+                owns.append((articles[a], a, own, first, by_article.get(a, [])))
             first += len(own)
+        quotes = quotations(owns)
     return Annotated(
         tuple(articles),
         sentences,

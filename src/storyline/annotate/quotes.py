@@ -11,31 +11,38 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from storyline.annotate.speakers import quoted, speakers
+from storyline.annotate.speakers import Job, quoted, speakers
 from storyline.model import Article, Mention, Quotation, Sentence
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{10,1500})[\"”]")
 _MIN_WORDS = 3
 
 
-def quotations(
-    article: Article,
-    index: int,
-    sentences: Sequence[Sentence],
-    first: int,
-    mentions: Sequence[Mention],
-) -> list[Quotation]:
-    """``sentences`` and ``mentions`` are this article's, in text order; ``first`` is the
-    index of its first sentence among the story's."""
-    starts = [s.start for s in sentences]
-    matches = [m for m in _QUOTED.finditer(article.text) if len(m.group(1).split()) >= _MIN_WORDS]
-    marked = [(m.start(), m.end()) for m in matches]
-    where = quoted(article.text, [(m.start(), m.end()) for m in _QUOTED.finditer(article.text)])
+Own = tuple[Article, int, Sequence[Sentence], int, Sequence[Mention]]
+
+
+def quotations(articles: Sequence[Own]) -> list[Quotation]:
+    """Each of (article, its index, its sentences and names in text order, the index of
+    its first sentence among the story's); the speakers of all are ranked at once."""
     found = []
-    for match, said in zip(matches, speakers(where, marked, mentions), strict=True):
-        words = match.group(1).strip()
-        start = match.start(1) + match.group(1).find(words)
-        end = start + len(words)
-        sentence = max(bisect_right(starts, start) - 1, 0)
-        found.append(Quotation(index, first + sentence, start, end, words, said))
-    return found
+    jobs: list[Job] = []
+    for article, _, _, _, mentions in articles:
+        matches = [
+            m for m in _QUOTED.finditer(article.text) if len(m.group(1).split()) >= _MIN_WORDS
+        ]
+        where = quoted(article.text, [(m.start(), m.end()) for m in _QUOTED.finditer(article.text)])
+        found.append(matches)
+        jobs.append((where, [(m.start(), m.end()) for m in matches], mentions))
+    quotes = []
+    for (_, index, sentences, first, _), matches, said in zip(
+        articles, found, speakers(jobs), strict=True
+    ):
+        starts = [s.start for s in sentences]
+        for match, speaker in zip(matches, said, strict=True):
+            words = match.group(1).strip()
+            start = match.start(1) + match.group(1).find(words)
+            sentence = max(bisect_right(starts, start) - 1, 0)
+            quotes.append(
+                Quotation(index, first + sentence, start, start + len(words), words, speaker)
+            )
+    return quotes

@@ -18,7 +18,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -170,22 +170,23 @@ def _own(where: Quoted, quote: _Quote, m: Mention) -> list[float]:
     ]
 
 
-def speakers(
-    where: Quoted, quotes: Sequence[tuple[int, int]], names: Sequence[Mention]
-) -> list[Mention | None]:
-    """Each quote's best ranked name, when the model is sure enough of it (all of an
-    article's quotes scored at once: a call to the model costs more than a row)."""
-    found = [candidates(where, start, end, names) for start, end in quotes]
-    rows = [row for near in found for _, row in near]
-    if not rows:
-        return [None] * len(quotes)
-    scores = iter(chances(load("storyline.annotate", MODEL), np.array(rows)))
-    chosen: list[Mention | None] = []
-    for near in found:
-        scored = [(next(scores), m) for m, _ in near]
-        best = max(scored, key=lambda x: x[0], default=None)
-        chosen.append(best[1] if best is not None and best[0] >= THRESHOLD else None)
-    return chosen
+Job = tuple[Quoted, Sequence[tuple[int, int]], Sequence[Mention]]  # an article's quotes
+
+
+def speakers(jobs: Sequence[Job]) -> list[list[Mention | None]]:
+    """Each quote's best ranked name, when the model is sure enough of it, for each
+    article's (text, quotes, names). A story's quotes are scored at once: a call to the
+    model costs 1.2 ms, more than a hundred rows."""
+    found = [[candidates(where, s, e, names) for s, e in quotes] for where, quotes, names in jobs]
+    rows = [row for article in found for near in article for _, row in near]
+    scores = iter(chances(load("storyline.annotate", MODEL), np.array(rows)) if rows else ())
+    return [[_best(near, scores) for near in article] for article in found]
+
+
+def _best(near: list[tuple[Mention, list[float]]], scores: Iterator[float]) -> Mention | None:
+    scored = [(next(scores), m) for m, _ in near]
+    best = max(scored, key=lambda x: x[0], default=None)
+    return best[1] if best is not None and best[0] >= THRESHOLD else None
 
 
 def _echoes(
