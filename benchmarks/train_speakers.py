@@ -60,13 +60,13 @@ def groups(docs: Sequence[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray, in
             story = annotate([article_of(doc)], depth=depth)
             text = story.articles[0].text
             marks = [(q.start - 1, q.end + 1) for q in story.quotations]
-            where = quoted(text, marks)
+            where = quoted(text, marks, story.mentions)
             for k, q in enumerate(story.quotations):
                 hit = next((g for g in gold if g["start"] <= q.start and q.end <= g["end"]), None)
                 if hit is None:
                     continue
                 quotes += 1
-                for mention, row in candidates(where, q.start - 1, q.end + 1, story.mentions):
+                for mention, row in candidates(where, q.start - 1, q.end + 1):
                     rows.append(row)
                     labels.append(int(same_speaker(hit["speaker"], mention.text)))
                     keys.append((d, k + 100_000 * (depth is Depth.FULL)))
@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     # Only the quotes and names are read: annotate's own choice needs the model.
-    quote_finder.speakers = lambda jobs: [[None] * len(quotes) for _, quotes, _ in jobs]
+    quote_finder.speakers = lambda jobs: [[None] * len(quotes) for _, quotes in jobs]
     docs = documents("train", args.limit)
     x, y, keys, quotes = groups(docs)
     assert x.shape[1] == len(FEATURES), "speakers.FEATURES names every column"

@@ -27,12 +27,11 @@ def quotations(articles: Sequence[Own]) -> list[Quotation]:
     found = []
     jobs: list[Job] = []
     for article, _, _, _, mentions in articles:
-        matches = [
-            m for m in _QUOTED.finditer(article.text) if len(m.group(1).split()) >= _MIN_WORDS
-        ]
-        where = quoted(article.text, [(m.start(), m.end()) for m in _QUOTED.finditer(article.text)])
+        every = list(_QUOTED.finditer(article.text))
+        matches = [m for m in every if len(m.group(1).split()) >= _MIN_WORDS]
+        where = quoted(article.text, [(m.start(), m.end()) for m in every], mentions)
         found.append(matches)
-        jobs.append((where, [(m.start(), m.end()) for m in matches], mentions))
+        jobs.append((where, [(m.start(), m.end()) for m in matches]))
     quotes = []
     for (_, index, sentences, first, _), matches, said in zip(
         articles, found, speakers(jobs), strict=True

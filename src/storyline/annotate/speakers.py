@@ -34,8 +34,7 @@ AFTER = 200  # and after it, in its own line
 APPOSITIVE_WORDS = 10
 _TOLD = re.compile(r"told|tells?|telling", re.IGNORECASE)
 _PRONOUN_SAYS = re.compile(
-    r"\b(?:he|she|they)\s+(?:\w+\s+)?" + SAYING.pattern[2:-2] + r"\b|"
-    r"\b" + SAYING.pattern[2:-2] + r"\s+(?:he|she|they)\b",
+    rf"\b(?:he|she|they)\s+(?:\w+\s+)?(?:{SAYING.pattern})|(?:{SAYING.pattern})\s+(?:he|she|they)\b",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"according\s+to\s*$", re.IGNORECASE)
@@ -56,21 +55,32 @@ FEATURES = (
 
 @dataclass(frozen=True)
 class Quoted:
-    """The article's text with every quote's words blanked (its verbs are not the
-    speaker's), and the quotes' spans, marks included."""
+    """What every quote of an article is read against: its text with every quote's words
+    blanked (their verbs are not the speaker's), the quotes' spans (marks included), and
+    its names."""
 
     text: str
     masked: str
     spans: tuple[tuple[int, int], ...]
     lines: tuple[int, ...]  # offsets where each line starts
+    names: tuple[Mention, ...]
+    salience: dict[str, int]  # how many names end in each last word
+    known: dict[str, Mention]  # a person or organisation named by each last word
 
 
-def quoted(text: str, spans: Sequence[tuple[int, int]]) -> Quoted:
+def quoted(text: str, spans: Sequence[tuple[int, int]], names: Sequence[Mention]) -> Quoted:
     chars = list(text)
     for start, end in spans:
         chars[start + 1 : end - 1] = " " * max(end - start - 2, 0)
     lines = (0, *(m.end() for m in re.finditer("\n", text)))
-    return Quoted(text, "".join(chars), tuple(spans), lines)
+    known: dict[str, Mention] = {}
+    for m in names:
+        if m.label in ("PERSON", "ORG") and m.text[:1].isupper():
+            last = _last(m.text)
+            if len(last) > 2 and (last not in known or known[last].label != "PERSON"):
+                known[last] = m
+    salience = dict(Counter(_last(m.text) for m in names))
+    return Quoted(text, "".join(chars), tuple(spans), lines, tuple(names), salience, known)
 
 
 @dataclass(frozen=True)
@@ -81,9 +91,7 @@ class _Quote:
     up: int  # the line above, past blank ones (-1: none)
 
 
-def candidates(
-    where: Quoted, start: int, end: int, names: Sequence[Mention]
-) -> list[tuple[Mention, list[float]]]:
+def candidates(where: Quoted, start: int, end: int) -> list[tuple[Mention, list[float]]]:
     """The names a speaker of the quote at ``start:end`` (its marks included) can be,
     each with its features (``FEATURES``): those in its line and the line above."""
     text = where.text
@@ -94,12 +102,11 @@ def candidates(
         up -= 1  # paragraphs apart by blank lines
     above = where.lines[up] if up >= 0 else line_start
     lo, hi = max(above, start - BEFORE), min(max(line_end, end), end + AFTER)
-    named = [m for m in names if (lo <= m.start and m.end <= start) or (end <= m.start < hi)]
-    echoes = _echoes(text, lo, start, end, hi, names, named)
+    named = [m for m in where.names if (lo <= m.start and m.end <= start) or (end <= m.start < hi)]
+    echoes = _echoes(where, lo, start, end, hi, named)
     near = named + list(echoes)
     quote = _Quote(start, end, line, up)
     shared = _shared(where, start, end, line_start, line_end)
-    salience = Counter(_last(m.text) for m in names)
     people_before = [m for m in near if m.end <= start and m.label == "PERSON"]
     nearest = people_before[-1] if people_before else None
     befores = sorted((m for m in near if m.end <= start), key=lambda m: -m.end)
@@ -111,7 +118,7 @@ def candidates(
             [
                 *_own(where, quote, m),
                 float(min(rank[id(m)], 5)),
-                math.log1p(salience[_last(m.text)]),
+                math.log1p(where.salience.get(_last(m.text), 0)),
                 float(m is nearest),
                 *shared,
                 float(m in echoes),
@@ -170,14 +177,14 @@ def _own(where: Quoted, quote: _Quote, m: Mention) -> list[float]:
     ]
 
 
-Job = tuple[Quoted, Sequence[tuple[int, int]], Sequence[Mention]]  # an article's quotes
+Job = tuple[Quoted, Sequence[tuple[int, int]]]  # an article, and the quotes to attribute
 
 
 def speakers(jobs: Sequence[Job]) -> list[list[Mention | None]]:
     """Each quote's best ranked name, when the model is sure enough of it, for each
-    article's (text, quotes, names). A story's quotes are scored at once: a call to the
-    model costs 1.2 ms, more than a hundred rows."""
-    found = [[candidates(where, s, e, names) for s, e in quotes] for where, quotes, names in jobs]
+    article's quotes. A story's quotes are scored at once: a call to the model costs
+    1.2 ms, more than a hundred rows."""
+    found = [[candidates(where, s, e) for s, e in quotes] for where, quotes in jobs]
     rows = [row for article in found for near in article for _, row in near]
     scores = iter(chances(load("storyline.annotate", MODEL), np.array(rows)) if rows else ())
     return [[_best(near, scores) for near in article] for article in found]
@@ -190,28 +197,17 @@ def _best(near: list[tuple[Mention, list[float]]], scores: Iterator[float]) -> M
 
 
 def _echoes(
-    text: str,
-    lo: int,
-    start: int,
-    end: int,
-    hi: int,
-    names: Sequence[Mention],
-    named: Sequence[Mention],
+    where: Quoted, lo: int, start: int, end: int, hi: int, named: Sequence[Mention]
 ) -> dict[Mention, Mention]:
     """The words around the quote that are the last word of a person or organisation
     the article names elsewhere, where spaCy found no name ("Cruz continued:" after "Ted
     Cruz"; the fast depth reads only pieces of the text): each stands for that name."""
-    known: dict[str, Mention] = {}
-    for m in names:
-        if m.label in ("PERSON", "ORG") and m.text[:1].isupper():
-            last = _last(m.text)
-            if len(last) > 2 and (last not in known or known[last].label != "PERSON"):
-                known[last] = m
+    text = where.text
     taken = [(m.start, m.end) for m in named]
     found: dict[Mention, Mention] = {}
     for span_lo, span_hi in ((lo, start), (end, hi)):
         for word in _CAPITALISED.finditer(text, span_lo, span_hi):
-            stand = known.get(_last(word.group()))
+            stand = where.known.get(_last(word.group()))
             at, to = word.start(), word.start() + len(word.group().split("’")[0].split("'")[0])
             if stand is None or any(a < to and at < b for a, b in taken):
                 continue
