@@ -224,12 +224,6 @@ class Source:
 
 
 @dataclass(frozen=True)
-class SummarySentence:
-    text: str
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
 class Claim:
     """One value of a fact as some sources state it."""
 
@@ -247,6 +241,15 @@ class Fact:
     about: str  # what the value is of: "people killed", "meet"
     status: Status
     claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    sources: tuple[Source, ...]
+    # conflicting facts one side of which this sentence states: a reader of the summary
+    # is told the other side too, with its sources
+    disputes: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def test_json_contract(all_briefs: list[Brief]) -> None:
         "coverage",
     }
     assert data["summary"] == "\n".join(s["text"] for s in data["sentences"])
-    assert set(data["sentences"][0]) == {"text", "sources"}
+    assert set(data["sentences"][0]) == {"text", "sources", "disputes"}
     assert set(data["sentences"][0]["sources"][0]) == {"article", "outlet", "start", "end"}
     assert set(data["articles"][0]) == {
         "id",

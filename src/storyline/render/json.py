@@ -20,7 +20,11 @@ def as_dict(brief: Brief, *, paths: bool = True) -> dict[str, Any]:
         "summary": "\n".join(s.text for s in brief.summary),
         "snippets_only": brief.snippets_only,
         "unread_languages": list(brief.unread),
-        "sentences": [{"text": s.text, "sources": _sources(s.sources)} for s in brief.summary],
+        "sentences": [
+            {"text": s.text, "sources": _sources(s.sources)}
+            | {"disputes": [_fact(f) for f in s.disputes]}
+            for s in brief.summary
+        ],
         "articles": [article_json(a, paths=paths) for a in brief.articles],
         "facts": [_fact(f) for f in brief.facts],
         "entities": [

@@ -21,7 +21,7 @@ def render_markdown(brief: Brief) -> str:
     if brief.unread:
         lines += [f"_{unread_note(brief.unread)}_", ""]
     lines += ["## Summary", ""]
-    lines += [f"- {_escape(s.text)} {_tags(s)}" for s in brief.summary]
+    lines += [f"- {_escape(s.text)} {_tags(s)}{_disputes(s)}" for s in brief.summary]
     if not brief.summary:
         lines.append("_No sentence of the sources fits the word budget._")
     lines += _facts(brief) + _entities(brief) + _timeline(brief) + _quotes(brief)
@@ -67,6 +67,13 @@ def _values(fact: Fact) -> str:
     fits_all = sides.pop(-1, [])
     text = " **vs** ".join(" / ".join(words) for words in sides.values())
     return text + (f" (fits every side: {' / '.join(fits_all)})" if fits_all else "")
+
+
+def _disputes(sentence: SummarySentence) -> str:
+    """The other side of each conflicting figure the sentence states, with its outlets."""
+    return "".join(
+        f" _Sources differ on {_escape(f.about)}: {_values(f)}._" for f in sentence.disputes
+    )
 
 
 def _section(title: str, lines: list[str]) -> list[str]:

@@ -148,7 +148,7 @@ def _stages(
     facts = figures + dates
     quotes = gather(story, entities, entity_of)
     return Brief(
-        summarize(story, words),
+        summarize(story, words, figures),
         story.articles,
         tuple(problems),
         facts=facts,

@@ -12,11 +12,13 @@ appears once (and attribution credits all three).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
 
 from storyline.model import Annotated, Sentence
+from storyline.synthesize.overlap import COMPARABLE, Wordings
 
 
 @dataclass(frozen=True)
@@ -83,26 +85,81 @@ def _support(sim: np.ndarray, articles: np.ndarray, n: int) -> np.ndarray:
     return mean
 
 
-def select(story: Annotated, budget: int, *, w: Weights = DEFAULT) -> tuple[list[int], np.ndarray]:
-    """Indices of the chosen sentences in reading order, and the similarity matrix."""
+def select(
+    story: Annotated,
+    budget: int,
+    wordings: Wordings,
+    *,
+    w: Weights = DEFAULT,
+    first: Collection[int] = (),
+) -> tuple[list[int], np.ndarray]:
+    """Indices of the chosen sentences in reading order, and the similarity matrix.
+
+    A sentence that restates a chosen one in other words is a repeat too, even below the
+    cosine cut (``Wordings.restates``). When no chosen sentence is one of ``first`` (those
+    stating the story's key conflict), the best of them that repeats nothing takes the
+    place of the weakest chosen ones."""
     sentences = story.sentences
     if not sentences:
         return [], np.zeros((0, 0))
     sim = similarity_matrix(story)
-    ranked = np.argsort(-scores(story, sim, w), kind="stable")
-    chosen: list[int] = []
+    ranked = [int(i) for i in np.argsort(-scores(story, sim, w), kind="stable")]
+    chosen: list[int] = []  # best first
     used = 0
     for i in ranked:
         words = word_count(sentences[i].text)
         if not _eligible(sentences[i], words, w) or used + words > budget:
             continue
-        if chosen and sim[i, chosen].max() >= w.redundancy:
+        if _repeats(i, chosen, sim, wordings, w):
             continue
-        chosen.append(int(i))
+        chosen.append(i)
         used += words
         if budget - used < w.min_words:
             break
+    if first and not set(first) & set(chosen):
+        chosen = _making_room(chosen, ranked, first, budget, sentences, sim, wordings, w)
     return _reading_order(chosen, sentences), sim
+
+
+def _making_room(
+    chosen: list[int],
+    ranked: list[int],
+    first: Collection[int],
+    budget: int,
+    story: tuple[Sentence, ...],
+    sim: np.ndarray,
+    wordings: Wordings,
+    w: Weights,
+) -> list[int]:
+    """``chosen`` (best first) with its weakest sentences dropped for the best of ``first``
+    that is eligible and repeats none of the rest."""
+    for i in (i for i in ranked if i in first):
+        words = word_count(story[i].text)
+        if not _eligible(story[i], words, w) or words > budget:
+            continue
+        kept = list(chosen)
+        while kept and sum(word_count(story[k].text) for k in kept) + words > budget:
+            kept.pop()
+        if not _repeats(i, kept, sim, wordings, w):
+            return [*kept, i]
+    return chosen
+
+
+def _repeats(i: int, chosen: list[int], sim: np.ndarray, wordings: Wordings, w: Weights) -> bool:
+    if not chosen:
+        return False
+    return bool(sim[i, chosen].max() >= w.redundancy) or any(
+        sim[i, c] >= COMPARABLE and wordings.restates(i, c) for c in chosen
+    )
+
+
+def lead_first(chosen: list[int], outlets: list[int]) -> list[int]:
+    """What most outlets report leads (``outlets[k]`` credits ``chosen[k]``); the rest keep
+    reading order. A tie keeps the reading order's lead."""
+    if not chosen:
+        return chosen
+    top = max(range(len(chosen)), key=lambda k: (outlets[k], -k))
+    return [chosen[top], *chosen[:top], *chosen[top + 1 :]]
 
 
 def _eligible(sentence: Sentence, words: int, w: Weights) -> bool:
