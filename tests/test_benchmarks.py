@@ -198,3 +198,21 @@ def test_attribution_credits_rewordings_and_stays_precise(tmp_path: Path) -> Non
     assert ours["precision"] >= 0.85 and ours["lenient_precision"] >= 0.95
     assert ours["recall"] >= 3 * before["recall"]
     assert ours["conflicts"] == 0
+
+
+@pytest.mark.slow
+def test_the_conflicts_benchmark_runs_and_its_flags_stay_as_precise(tmp_path: Path) -> None:
+    """Gun Violence Archive flags read by hand (benchmarks/gold/conflicts.json), and
+    planted conflicts: a floor at today's figures, so a change that makes them worse
+    fails (the issue's aims, precision 0.8 and recall 0.9, are far above both)."""
+    if not (SHARED_DATA / "gold/gva-incidents.jsonl").exists():
+        pytest.skip("shared data not beside the clone")
+    out = tmp_path / "conflicts.json"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/conflicts_quality.py"), "--json", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    figures = json.loads(out.read_text())
+    assert figures["read"] >= 25 and figures["real"] / figures["read"] >= 0.28
+    assert figures["caught"] / figures["planted"] >= 0.15

@@ -118,3 +118,16 @@ def common_words() -> frozenset[str]:
     import justext
 
     return frozenset(justext.get_stoplist("English"))
+
+
+# What happened to the people a figure counts, by the lemma of its verb: "14 killed" and
+# "14 slain" are one measure; "5 shot", "1 killed" and "4 wounded" are three measures of
+# the same victims, which never contradict one another (synthesize/facts.py). Other verbs
+# say too little ("including", "believed") to tell measures apart.
+_OUTCOMES = {
+    "died": "kill slay murder die perish execute",
+    "injured": "injure wound hurt hospitalize hospitalise maim",
+    "shot": "shoot",
+    "arrested": "arrest detain apprehend charge",
+}
+OUTCOME = {verb: kind for kind, verbs in _OUTCOMES.items() for verb in verbs.split()}

@@ -137,3 +137,35 @@ def test_a_description_of_another_height_or_the_same_weight_does_not_conflict(
 )
 def test_equal_values_and_different_people_never_conflict(texts: tuple[str, str]) -> None:
     assert not claims(brief_of(*texts), "conflicting")
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "Police said five people were shot outside the bar on Friday night.",
+            "Police said two people were killed outside the bar on Friday night.",
+        ),
+        (
+            "Police said five people were shot outside the bar on Friday night.",
+            "One man died and four others were wounded outside the bar on Friday night.",
+        ),
+        (
+            "Police said six people were shot at the party on Saturday.",
+            "Police said two more people were shot at the party on Saturday.",
+        ),
+    ],
+    ids=["another outcome", "a part: others", "a part: more"],
+)
+def test_counts_of_other_outcomes_or_of_a_part_never_conflict(texts: tuple[str, str]) -> None:
+    """Different outcomes for the same victims, and a part against the whole (Gun Violence
+    Archive flags read by hand: benchmarks/gold/conflicts.json)."""
+    assert not claims(brief_of(*texts), "conflicting")
+
+
+def test_the_same_outcome_counted_differently_conflicts() -> None:
+    result = brief_of(
+        "Police said five people were shot outside the bar on Friday night.",
+        "Police said four people were shot outside the bar on Friday night.",
+    )
+    assert claims(result, "conflicting") == [{"five", "four"}]

@@ -22,11 +22,13 @@ and "at least 129" against "at least 132" is the disagreement a reader must see.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from storyline.lexicon import OUTCOME
 from storyline.model import Annotated, Claim, Fact, FactKind, Figure, Source, Status
 from storyline.synthesize.disjoint import DisjointSets
 from storyline.synthesize.similarity import Likeness
@@ -76,7 +78,7 @@ def align(story: Annotated) -> tuple[Fact, ...]:
             by_noun[noun_key].append(g)
         if g not in by_value[value_key]:
             by_value[value_key].append(g)
-    conflicts = _conflicting(groups, like, _people(story))
+    conflicts = _conflicting(groups, like, _people(story), _parts(story, figures))
     facts = []
     for members in _merge(groups, conflicts):
         facts.append(_fact(story, [groups[g] for g in members], conflicting=len(members) > 1))
@@ -106,7 +108,7 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
 
 
 def _conflicting(
-    groups: list[list[Figure]], like: Likeness, people: People
+    groups: list[list[Figure]], like: Likeness, people: People, parts: set[int]
 ) -> list[tuple[int, int]]:
     """Pairs of groups that give different values for the same thing in other articles."""
     same_thing: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -118,7 +120,7 @@ def _conflicting(
             continue  # an age is only comparable when it is someone's ("age cosme")
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
-                if _contradict(groups[i], groups[j], like, people):
+                if _contradict(groups[i], groups[j], like, people, parts):
                     pairs.append((i, j))
     return sorted(set(pairs) | _same_subject(groups))
 
@@ -159,14 +161,22 @@ def _physical(unit: str) -> bool:
     return unit in _SI_UNITS and unit != "second"
 
 
-def _contradict(gi: list[Figure], gj: list[Figure], like: Likeness, people: People) -> bool:
+def _contradict(
+    gi: list[Figure], gj: list[Figure], like: Likeness, people: People, parts: set[int]
+) -> bool:
     if {f.article for f in gi} & {f.article for f in gj}:
         return False  # an article giving both values: two things, or an update it tells
     # Only pairs whose values cannot both hold show a disagreement, and not when the two
     # figures are of different people ("Hunt was charged with one count", "Caulder with
     # six counts").
     pairs = [
-        (x, y) for x in gi for y in gj if not _overlap(x, y) and not _different_people(x, y, people)
+        (x, y)
+        for x in gi
+        for y in gj
+        if not _overlap(x, y)
+        and _one_measure(x, y)
+        and (id(x) in parts) == (id(y) in parts)
+        and not _different_people(x, y, people)
     ]
     if not pairs:
         return False
@@ -176,6 +186,34 @@ def _contradict(gi: list[Figure], gj: list[Figure], like: Likeness, people: Peop
         # without the same action ("fell 30 ft", "tumbled 150 m") or place
     needed = SAME_ACTION_CONTEXT if linked else SAME_CONTEXT
     return max(like(x.sentence, y.sentence) for x, y in pairs) >= needed
+
+
+_PART_AFTER = re.compile(r"\s+(?:other|others|more)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:other|another|remaining)\s+$", re.IGNORECASE)
+
+
+def _parts(story: Annotated, figures: Sequence[Figure]) -> set[int]:
+    """The figures (by ``id``) that count a part of a whole: "two others were wounded",
+    "four more", "the other eight". A part never contradicts a total: "five people were
+    shot" and "one was killed and four others were hurt" agree."""
+    parts = set()
+    for figure in figures:
+        text = story.articles[figure.article].text
+        after, before = (
+            text[figure.end : figure.end + 12],
+            text[max(0, figure.start - 12) : figure.start],
+        )
+        if _PART_AFTER.match(after) or _PART_BEFORE.search(before):
+            parts.add(id(figure))
+    return parts
+
+
+def _one_measure(a: Figure, b: Figure) -> bool:
+    """Whether two counts of the same noun can measure the same thing: "5 people shot" and
+    "1 person killed" count different outcomes for the same victims, never a disagreement.
+    Counts whose verbs name no outcome may be either."""
+    kinds = OUTCOME.get(a.verb), OUTCOME.get(b.verb)
+    return None in kinds or kinds[0] == kinds[1]
 
 
 def _different_people(a: Figure, b: Figure, people: People) -> bool:
