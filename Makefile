@@ -47,6 +47,8 @@ audit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/summary_quality.py
+	$(BIN)/python benchmarks/summary_quality.py --plus-val
+	$(BIN)/python benchmarks/attribution_quality.py
 
 clean:
 	rm -rf $(VENV) .audit build src/*.egg-info .pytest_cache .ruff_cache test-output

@@ -12,7 +12,9 @@ downloaded here). Seconds per cluster include sentence splitting for every metho
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import random
 import re
 import resource
 import statistics
@@ -40,6 +42,9 @@ DATA = (
     Path(__file__).resolve().parents[2]
     / "shared/data/summarization/multinews-longbench/multi_news.jsonl"
 )
+PLUS_VAL = DATA.parents[1] / "multinews-plus-val/val.jsonl.gz"
+TUNING = 1000  # plus-val's first lines: where the selector is tuned (tune_summary.py)
+HELD_BACK = 500
 _PASSAGE = re.compile(r"Passage \d+:\n")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -53,6 +58,25 @@ def load(path: Path, limit: int | None) -> list[tuple[list[str], str]]:
             passages = [p.strip() for p in _PASSAGE.split(context) if p.strip()]
             clusters.append((passages, row["answers"][0]))
     return clusters[:limit]
+
+
+def held_back(seed: int = 0) -> list[int]:
+    """Line numbers of the plus-val clusters no tuning or training reads: 500 of those
+    past the tuning lines, chosen by a fixed seed (train_selector.py leaves them out)."""
+    with gzip.open(PLUS_VAL, "rt", encoding="utf-8") as f:
+        lines = list(range(TUNING, sum(1 for _ in f)))
+    random.Random(seed).shuffle(lines)
+    return sorted(lines[:HELD_BACK])
+
+
+def load_plus_val(lines: Sequence[int]) -> list[tuple[list[str], str]]:
+    wanted, found = set(lines), {}
+    with gzip.open(PLUS_VAL, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n in wanted:
+                row = json.loads(line)
+                found[n] = ([d for d in row["raw_document"] if d.strip()], row["summary"])
+    return [found[n] for n in lines]
 
 
 def sentences_of(text: str) -> list[str]:
@@ -181,12 +205,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters")
     parser.add_argument("--words", type=int, default=260)
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--plus-val", action="store_true", help="the 500 held-back plus-val clusters instead"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"data not found: {args.data} (shared/ must sit beside the clone)", file=sys.stderr)
         return 2
-    clusters = load(args.data, args.limit)
+    if args.plus_val:
+        clusters = load_plus_val(held_back()[: args.limit])
+        name = f"held-back {PLUS_VAL.parent.name}"
+    else:
+        clusters = load(args.data, args.limit)
+        name = args.data.name
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     t0 = time.perf_counter()
     storyline(["Warm-up text so that model and library loading is not timed per cluster."] * 2, 10)
@@ -208,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results[name]["s_per_cluster"] = seconds / len(clusters)
         print(f"  {name}: done", file=sys.stderr)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\n{len(clusters)} clusters of {args.data.name}, budget {args.words} words\n")
+    print(f"\n{len(clusters)} clusters of {name}, budget {args.words} words\n")
     print("| method | R-1 | R-2 | R-Lsum | s/cluster |")
     print("|---|---|---|---|---|")
     for name, r in results.items():

@@ -2,11 +2,12 @@
 
     python benchmarks/train_selector.py [--train 4000] [--dev 500] [--seed 0] [--no-ablate]
 
-Data: multinews-plus-val (5,622 clusters). 500 clusters chosen by ``--seed`` are held
-back and never trained on (their line numbers and ``idx`` fields are written to
-``--out``); of the rest, ``--train`` clusters train the model and ``--dev`` other clusters
-choose the label target and the feature groups (the ablation). Nothing is fitted on the
-200 LongBench clusters of ``summary_quality.py``.
+Data: multinews-plus-val (5,622 clusters). The 500 clusters ``summary_quality.py
+--plus-val`` reports on are held back and never trained on (their line numbers and ``idx``
+fields are written to ``--out``); of the rest, shuffled by ``--seed``, ``--train``
+clusters train the model and ``--dev`` other clusters choose the label target and the
+feature groups (the ablation). Nothing is fitted on the 200 LongBench clusters of
+``summary_quality.py``.
 
 Each cluster goes through storyline's own path (``text_article``, ``clean`` + ``usable``,
 ``annotate(depth=off)``). Eligible sentences (summary.py's rule) get features (position,
@@ -63,13 +64,12 @@ from storyline.synthesize.summary import (
     similarity_matrix,
 )
 from summary_quality import DATA as LONGBENCH
-from summary_quality import METRICS, cut, lead, load, rouge_f1
+from summary_quality import METRICS, cut, held_back, lead, load, rouge_f1
 
 PLUS_VAL = (
     Path(__file__).resolve().parents[2]
     / "shared/data/summarization/multinews-plus-val/val.jsonl.gz"
 )
-HOLDOUT = 500
 BUDGET = 260
 
 FEATURES = (
@@ -421,9 +421,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("/tmp/selector_run.json"))
     args = parser.parse_args(argv)
     t_all = time.perf_counter()
-    lines = list(range(count_lines(PLUS_VAL)))
+    held = held_back()  # summary_quality.py --plus-val reports on these
+    lines = [n for n in range(count_lines(PLUS_VAL)) if n not in set(held)]
     random.Random(args.seed).shuffle(lines)
-    held, rest = sorted(lines[:HOLDOUT]), lines[HOLDOUT:]
+    rest = lines
     train_lines = sorted(rest[: args.train])
     dev_lines = sorted(rest[args.train : args.train + args.dev])
     print(f"plus-val: {len(lines)} clusters, {len(held)} held back, {len(train_lines)} train, "

@@ -22,7 +22,7 @@ def summarize(
     """``facts``: the story's, so a sentence stating one side of a conflicting figure
     names the other side, and the key conflict is in the summary."""
     disputed = conflicts(facts)
-    stated = [stating(story, f) for f in disputed]
+    stated = stating(story, disputed)
     top = key(disputed)
     first = stated[disputed.index(top)] if top is not None else frozenset()
     wordings = Wordings([s.text for s in story.sentences])
