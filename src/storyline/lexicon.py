@@ -131,3 +131,10 @@ _OUTCOMES = {
     "arrested": "arrest detain apprehend charge",
 }
 OUTCOME = {verb: kind for kind, verbs in _OUTCOMES.items() for verb in verbs.split()}
+
+
+# The label of a caption or a media slot ("Photo: the site from the air", "Video: ..."):
+# what follows describes a picture, not the story, and is never a summary sentence.
+CAPTION = re.compile(
+    r"(?:file\s+)?(?:photo|image|picture|video|caption|graphic|gallery)s?\s*:", re.I
+)

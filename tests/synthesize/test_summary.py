@@ -72,3 +72,11 @@ def test_a_fact_two_outlets_word_differently_is_told_once() -> None:
     result = brief_articles(articles, words=400, depth="off")
     assert len(result.summary) == 5
     assert sum("ordered the harbour police" in s.text for s in result.summary) == 1
+
+
+def test_a_caption_is_never_a_summary_sentence() -> None:
+    """The chip-plant example keeps a photo caption as a line of its text."""
+    result = brief([p for p in STORIES if p.name == "chip-plant"])
+    text = result.articles[0].text + "".join(a.text for a in result.articles[1:])
+    assert "Photo: The former shipyard site" in text
+    assert not [s.text for s in result.summary if s.text.startswith("Photo:")]

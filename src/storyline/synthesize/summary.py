@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.lexicon import CAPTION
 from storyline.model import Annotated, Sentence
 from storyline.synthesize.overlap import COMPARABLE, Wordings
 
@@ -165,7 +166,8 @@ def lead_first(chosen: list[int], outlets: list[int]) -> list[int]:
 def _eligible(sentence: Sentence, words: int, w: Weights) -> bool:
     text = sentence.text
     opens = text[0].isupper() or text[0] in "\"“'‘"
-    return w.min_words <= words <= w.max_words and opens and not text.endswith(":")
+    caption = CAPTION.match(text) is not None
+    return w.min_words <= words <= w.max_words and opens and not text.endswith(":") and not caption
 
 
 def _reading_order(chosen: list[int], sentences: tuple[Sentence, ...]) -> list[int]:
