@@ -15,24 +15,20 @@ from helpers import ROOT, SHARED_DATA, assert_faithful_and_linked
 LONGBENCH = SHARED_DATA / "summarization/multinews-longbench/multi_news.jsonl"
 
 
+def _figures(script: str, tmp_path: Path, *args: str) -> dict:
+    """What a benchmark writes with ``--json``."""
+    out = tmp_path / "figures.json"
+    command = [sys.executable, str(ROOT / "benchmarks" / script), *args, "--json", str(out)]
+    subprocess.run(command, check=True, capture_output=True)
+    figures: dict = json.loads(out.read_text())
+    return figures
+
+
 @pytest.mark.slow
 def test_storyline_beats_every_peer_on_the_first_40_clusters(tmp_path: Path) -> None:
     if not LONGBENCH.exists():
         pytest.skip("shared data not beside the clone")
-    out = tmp_path / "figures.json"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks/summary_quality.py"),
-            "--limit",
-            "40",
-            "--json",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    results = json.loads(out.read_text())["results"]
+    results = _figures("summary_quality.py", tmp_path, "--limit", "40")["results"]
     ours = results.pop("storyline")
     for peer, figures in results.items():
         for metric in ("rouge1", "rouge2", "rougeLsum"):
@@ -187,13 +183,7 @@ def test_attribution_credits_rewordings_and_stays_precise(tmp_path: Path) -> Non
     pair that gives another figure."""
     if not LONGBENCH.exists():
         pytest.skip("shared data not beside the clone")
-    out = tmp_path / "attribution.json"
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks/attribution_quality.py"), "--json", str(out)],
-        check=True,
-        capture_output=True,
-    )
-    figures = json.loads(out.read_text())
+    figures = _figures("attribution_quality.py", tmp_path)
     ours, before = figures["storyline"], figures["storyline before (strict words)"]
     assert ours["precision"] >= 0.85 and ours["lenient_precision"] >= 0.95
     assert ours["recall"] >= 3 * before["recall"]
@@ -207,12 +197,6 @@ def test_the_conflicts_benchmark_runs_and_its_flags_stay_as_precise(tmp_path: Pa
     fails (the issue's aims, precision 0.8 and recall 0.9, are far above both)."""
     if not (SHARED_DATA / "gold/gva-incidents.jsonl").exists():
         pytest.skip("shared data not beside the clone")
-    out = tmp_path / "conflicts.json"
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks/conflicts_quality.py"), "--json", str(out)],
-        check=True,
-        capture_output=True,
-    )
-    figures = json.loads(out.read_text())
+    figures = _figures("conflicts_quality.py", tmp_path)
     assert figures["read"] >= 25 and figures["real"] / figures["read"] >= 0.28
     assert figures["caught"] / figures["planted"] >= 0.15

@@ -169,3 +169,13 @@ def test_the_same_outcome_counted_differently_conflicts() -> None:
         "Police said four people were shot outside the bar on Friday night.",
     )
     assert claims(result, "conflicting") == [{"five", "four"}]
+
+
+def test_an_age_is_exact() -> None:
+    """A "50" may be a count rounded to the ten, never an age: a 45-year-old and a
+    50-year-old are two people, not one age in two roundings."""
+    result = brief_of(
+        "A 45-year-old man was arrested at the scene on Sunday, police said.",
+        "A 50-year-old man was arrested at the scene on Sunday, police said.",
+    )
+    assert {"45", "50"} not in claims(result, "agreed")

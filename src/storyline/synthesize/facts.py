@@ -288,7 +288,9 @@ def _range(figure: Figure, converted: bool = False) -> _Range:
     # for 1,450,000 to 1,550,000, "130 pounds" for 129.5 to 130.5 pounds. Compared with a
     # figure written in another unit ("6 miles" and "10 km") it gets the slack of a
     # conversion as well.
-    half = _rounding(v / figure.scale) / 2 * figure.scale
+    # An age is written exactly: a 50-year-old is not 45 rounded to the ten.
+    step = 1.0 if figure.noun.split(" ")[0] == "age" else _rounding(v / figure.scale)
+    half = step / 2 * figure.scale
     if converted:
         half = max(half, v * CONVERTED)
     half = max(half, figure.spread)
