@@ -34,7 +34,7 @@ from storyline.ingest.decode import decode
 from storyline.ingest.feed import Feed, FeedEntry, entry_article, read_feed
 from storyline.ingest.html import html_article
 from storyline.model import Article, Problem, SourceKind
-from storyline.run.arenas import share_arenas
+from storyline.run.arenas import give_back, share_arenas
 from storyline.run.bundles import Ready, prepare_articles
 from storyline.run.ingest import Ingester
 from storyline.store import Done, Source, Store
@@ -152,6 +152,7 @@ def watch(
         while not ctx.stop.is_set():
             passes += 1
             report = one_pass(ctx, fetcher, ingester, passes)
+            give_back()  # what the pass's sweep freed
             if on_pass is not None:
                 on_pass(report)
             if once:
