@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import sys
+from functools import cache
 
 ARENAS = 2
 _M_ARENA_MAX = -8  # glibc's malloc.h
@@ -37,9 +38,14 @@ def give_back() -> bool:
 def _glibc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
         return None
+    return _libc()
+
+
+@cache
+def _libc() -> ctypes.CDLL | None:
+    """The C library, when it is glibc (only glibc has both calls)."""
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.mallopt, libc.malloc_trim  # noqa: B018 - only glibc has both
-    except (OSError, AttributeError):
+    except OSError:
         return None
-    return libc
+    return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None

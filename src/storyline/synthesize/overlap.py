@@ -2,8 +2,8 @@
 
 Attribution must never credit an outlet with a claim it did not make, so this is strict
 about figures (a sentence saying 132 were killed never backs one saying 129 were) and
-needs most of the reported sentence's content words; a reworded sentence is recognised by
-the core phrase it keeps.
+needs a good part of the reported sentence's content words; a reworded sentence is
+recognised by the core phrase it keeps.
 """
 
 from __future__ import annotations
@@ -29,9 +29,15 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 
 
 def content_tokens(text: str) -> frozenset[str]:
-    tokens = (t.lower() for t in _TOKEN.findall(text))
+    return frozenset(_sequence(text))
+
+
+def _sequence(text: str) -> tuple[str, ...]:
+    """Content words (not stop words, not one letter; any number) in their order,
+    stemmed."""
     stop = stop_words()
-    return frozenset(_stem(t) for t in tokens if (t not in stop and len(t) > 1) or t.isdigit())
+    tokens = (t.lower() for t in _TOKEN.findall(text))
+    return tuple(_stem(t) for t in tokens if (t not in stop and len(t) > 1) or t.isdigit())
 
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -65,11 +71,7 @@ def _stem(token: str) -> str:
     return token
 
 
-def _sequence(text: str) -> tuple[str, ...]:
-    """Content words in their order, stemmed as ``content_tokens`` stems them."""
-    stop = stop_words()
-    tokens = (t.lower() for t in _TOKEN.findall(text))
-    return tuple(_stem(t) for t in tokens if (t not in stop and len(t) > 1) or t.isdigit())
+_STEPS = range(1, GAP + 2)
 
 
 def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
@@ -89,9 +91,6 @@ def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
             chains[i, j] = length
             best = max(best, length)
     return best
-
-
-_STEPS = range(1, GAP + 2)
 
 
 @dataclass(frozen=True)
