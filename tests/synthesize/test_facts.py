@@ -179,3 +179,15 @@ def test_an_age_is_exact() -> None:
         "A 50-year-old man was arrested at the scene on Sunday, police said.",
     )
     assert {"45", "50"} not in claims(result, "agreed")
+
+
+def test_the_dead_and_the_wounded_of_one_sentence_are_two_facts() -> None:
+    """A death toll told beside "more than a dozen" wounded is not that open figure's
+    value: when another outlet gives another toll, the tolls conflict."""
+    result = brief_of(
+        "Gunmen opened fire on a wedding party on Saturday, killing 19 people and wounding "
+        "more than a dozen others, police said.",
+        "Gunmen opened fire on a wedding party on Saturday, killing 14 people and wounding "
+        "more than a dozen, police said.",
+    )
+    assert {"19", "14"} in claims(result, "conflicting")

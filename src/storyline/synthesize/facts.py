@@ -90,7 +90,7 @@ def align(story: Annotated) -> tuple[Fact, ...]:
 
 
 def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
-    if a.unit != b.unit or not _overlap(a, b):
+    if a.unit != b.unit or not _overlap(a, b) or _apart(a, b):
         return False
     if a.article == b.article and a.sentence != b.sentence:
         return False  # one article repeating a number is not two sources for it
@@ -214,6 +214,12 @@ def _one_measure(a: Figure, b: Figure) -> bool:
     Counts whose verbs name no outcome may be either."""
     kinds = OUTCOME.get(a.verb), OUTCOME.get(b.verb)
     return None in kinds or kinds[0] == kinds[1]
+
+
+def _apart(a: Figure, b: Figure) -> bool:
+    """Counts of the dead and of the wounded are never one fact, whatever their values:
+    "killing 19 people and wounding more than a dozen". (The shot are either.)"""
+    return {OUTCOME.get(a.verb), OUTCOME.get(b.verb)} == {"died", "injured"}
 
 
 def _different_people(a: Figure, b: Figure, people: People) -> bool:
