@@ -8,11 +8,13 @@
    and injured counts are an *agreed* fact (a figure about killing or injuring, stated
    by two articles or more, equal to the registry's count). ``--dump`` writes every flag
    with its sentences (third-party text: keep it outside the clone) for reading by hand;
-   `benchmarks/gold/conflicts.json` holds those readings (incident, what, values, real or
-   not, never text) and gives the flags' precision.
-2. **Planted conflicts** on `multinews-plus-val`: in each cluster with an agreed figure
-   (one value, two articles or more), one mention of it in one article is changed to
-   another number (seeded; the figure, article and new value are printed with
+   `benchmarks/gold/conflicts.json` holds those readings (incident, what the figure
+   counts, the values as written, real or not, why: never the articles' sentences) and
+   gives the flags' precision.
+2. **Planted conflicts** on the first ``--clusters`` clusters of `multinews-plus-val`: in
+   each cluster with an agreed figure (one value, two articles or more), that figure is
+   changed to another number at every mention in one article, as an outlet that
+   disagrees would write it (seeded; the figure, article and new value are printed with
    ``--verbose``). Recall: the brief of the changed cluster flags that figure as
    conflicting. Flags elsewhere: conflicting facts of the changed cluster that hold no
    changed span, next to the same clusters' flags before the change.
