@@ -38,6 +38,7 @@ from storyline.errors import StorylineError
 from storyline.ingest import text_article
 from storyline.model import Article, Brief, Fact, FactKind, Status
 from storyline.run.brief import brief_clean
+from storyline.synthesize.disputes import conflicts as disputed
 from storyline.synthesize.overlap import numbers
 from tune_summary import plus_val_clusters
 
@@ -52,8 +53,8 @@ def figures(brief: Brief) -> list[Fact]:
     return [f for f in brief.facts if f.kind is FactKind.FIGURE]
 
 
-def conflicts(brief: Brief) -> list[Fact]:
-    return [f for f in figures(brief) if f.status is Status.CONFLICTING]
+def conflicts(brief: Brief) -> tuple[Fact, ...]:
+    return disputed(brief.facts)  # the summary's own reading of the conflicting figures
 
 
 def _outlet(doc: dict) -> str:
