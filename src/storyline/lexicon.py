@@ -37,19 +37,53 @@ def _forms(stem: str) -> str:
     return rf"{stem}(?:s|ed|ing)?"
 
 
+# French verbs of saying, as their -er stems take -e, -ent, -é, -ait; and the rest as
+# written. Stems whose forms are English words ("lance", "assure") are left out.
+_DIRE_STEMS = (
+    "déclar", "affirm", "ajout", "expliqu", "estim", "soulign", "précis", "indiqu", "confi",
+    "racont", "insist", "annonc", "témoign", "dénonc", "fustig", "tweet",
+)  # fmt: skip
+_DIRE = ("dit", "disait", "écrit", "poursuit", "poursuivi", "avertit", "averti", "répond",
+         "répondu", "reconnaît", "reconnu", "rappelle", "rappelé", "martèle", "martelé",
+         "s'exclame", "selon", "d'après")  # fmt: skip
+
 SAYING = re.compile(
-    r"\b(?:" + "|".join([*_IRREGULAR, *map(_forms, _SAYING_STEMS)]) + r")\b",
+    r"\b(?:"
+    + "|".join(
+        [
+            *_IRREGULAR,
+            *map(_forms, _SAYING_STEMS),
+            *_DIRE,
+            *(rf"{stem}(?:e|ent|ée?s?|ait|aient)" for stem in _DIRE_STEMS),
+        ]
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 
 # The marks a quotation opens with: the quote finder (annotate/quotes.py) reads what is
 # between them, the fast depth reads whole the sentence before one (annotate/nlp.py), and
 # the cleaner keeps a short line that introduces one (clean/text.py).
-OPENING_QUOTES = ('"', "“")
-# Words between quotation marks, marks included: what a sentence says in someone's words
-# ("will" inside is the speaker's tense, annotate/temporal.py; the fast depth reads the
-# rest of the sentence for the speaker, annotate/nlp.py).
-QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]")
+# Each language's marks, the opening ones with those that close them: English "…" and
+# “…”, French «…», Polish „…”, German „…“, Chinese and Japanese 「…」 and 『…』.
+_QUOTE_MARKS = (('"“', '"”'), ("«", "»"), ("„", "”“"), ("「", "」"), ("『", "』"))
+OPENING_QUOTES = tuple(mark for opening, _ in _QUOTE_MARKS for mark in opening)
+
+
+def quotations(words: str = "*", within: str = "") -> re.Pattern[str]:
+    """Words between a pair of quotation marks, marks included: ``words`` is how many
+    characters may stand between them, none of them a mark nor one of ``within``."""
+    pairs = (
+        rf"[{opening}][^{opening}{closing}{within}]{words}[{closing}]"
+        for opening, closing in _QUOTE_MARKS
+    )
+    return re.compile("|".join(pairs))
+
+
+# What a sentence says in someone's words ("will" inside is the speaker's tense,
+# annotate/temporal.py; the fast depth reads the rest of the sentence for the speaker,
+# annotate/nlp.py).
+QUOTED_SPAN = quotations()
 
 # Titles written before a person's name ("Mayor Tomas Reyne", "French President François
 # Hollande", "Secretary of State John Kerry"): annotate/entities.py strips them from the

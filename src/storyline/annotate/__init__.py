@@ -7,11 +7,12 @@ import datetime as dt
 from collections.abc import Sequence
 from itertools import groupby
 
+from storyline.annotate import figures_fr
 from storyline.annotate.entities import consistent
 from storyline.annotate.entities import mentions as find_mentions
 from storyline.annotate.figures import figures as find_figures
 from storyline.annotate.figures import needs_tags
-from storyline.annotate.nlp import parse, reads
+from storyline.annotate.nlp import model_language, parse
 from storyline.annotate.quotes import quotations
 from storyline.annotate.sentences import split_sentences
 from storyline.annotate.temporal import whens as find_whens
@@ -51,11 +52,11 @@ def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annot
     mentions: list[Mention] = []
     figures: list[Figure] = []
     whens: list[When] = []
-    read = {i for i, a in enumerate(articles) if reads(a.lang)}
+    read = {i: code for i, a in enumerate(articles) if (code := model_language(a.lang))}
     borrowed = story_day(articles)
-    for piece in parse(sentences, depth, needs_tags, articles=read):
+    for piece in parse(sentences, depth, needs_tags, languages=read):
         mentions += find_mentions(piece)
-        figures += find_figures(piece)
+        figures += figures_fr.figures(piece) if piece.lang == "fr" else find_figures(piece)
         day = articles[piece.article].published
         whens += find_whens(piece, day or borrowed, inferred=day is None)
     quotes: list[Quotation] = []

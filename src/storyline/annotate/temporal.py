@@ -15,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from dateparser.date import DateDataParser
 
@@ -36,21 +38,59 @@ _POINT = re.compile(
 _DAY_NAMED = re.compile(rf"\b(?:{_WEEKDAY}|yesterday|today|tomorrow)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\d{4}s\b|\d0s\b")
 _OWN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_WEEKDAY_ONLY = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|due to|set to|set for|scheduled|to be held|(?<!had )plans? to|"
-    r"expected to|next|"
-    r"pending|upcoming)\b",
-    re.IGNORECASE,
-)
 _SAID_ON = re.compile(rf"(?:{SAYING.pattern})(?:\s+(?:on|late|early|last))?\s*$", re.IGNORECASE)
-_NAMED_MONTH = re.compile(rf"\b(?:{_MONTH})", re.IGNORECASE)
 _PRECISION = {"day": 10, "month": 7, "year": 4}
-# The part of a longer expression that names the day, month or year ("late Sunday
-# evening", "This June, 2013", "the spring of 2017", "mid-November"), most precise first.
-_CORES = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
+HALF_YEAR = dt.timedelta(days=183)
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """A language's words for naming days, which dateparser does not weigh as we do."""
+
+    weekdays: tuple[str, ...]  # Monday first, lower case
+    month: str  # the pattern of a month's name
+    # The part of a longer expression that names the day, month or year ("late Sunday
+    # evening", "This June, 2013", "the spring of 2017", "mid-November"), most precise
+    # first: what dateparser is given when it cannot read the whole.
+    cores: tuple[str, ...]
+    back: str  # words that say a named day lies before the report ("last May")
+    ahead: str  # and after it ("April next year")
+    future: str  # words that say the sentence speaks of the future
+    trim: str  # words before an expression that are not part of the date ("on", "since")
+
+    @cached_property
+    def patterns(self) -> _Patterns:
+        weekday = "|".join(self.weekdays)
+        return _Patterns(
+            weekday=re.compile(rf"\b(?:{weekday})\b", re.IGNORECASE),
+            month=re.compile(rf"\b(?:{self.month})", re.IGNORECASE),
+            cores=tuple(re.compile(c, re.IGNORECASE) for c in self.cores),
+            back=_words(self.back),
+            ahead=_words(self.ahead),
+            future=_words(self.future),
+            trim=re.compile(rf"^(?:{self.trim})\s+", re.IGNORECASE),
+        )
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    weekday: re.Pattern[str]
+    month: re.Pattern[str]
+    cores: tuple[re.Pattern[str], ...]
+    back: re.Pattern[str]
+    ahead: re.Pattern[str]
+    future: re.Pattern[str]
+    trim: re.Pattern[str]
+
+
+ENGLISH = Calendar(
+    weekdays=tuple(_WEEKDAY.lower().split("|")),
+    month=_MONTH,
+    cores=(
         rf"\b(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?\b",
         rf"\b(?:{_MONTH}),? \d{{4}}\b",
         rf"\b(?:{_WEEKDAY})\b",
@@ -58,40 +98,96 @@ _CORES = tuple(
         rf"(?<![a-z])(?:{_MONTH})\b",
         r"\b(?:this|last|next) (?:week|month|year)\b",  # "earlier this month"
         r"\b(?:yesterday|today|tomorrow)\b",  # "late yesterday"
-    )
+    ),
+    back=r"last|previous|ago",
+    ahead=r"next|coming",
+    future=(
+        r"will|shall|due to|set to|set for|scheduled|to be held|(?<!had )plans? to|"
+        r"expected to|next|pending|upcoming"
+    ),
+    trim=r"on|in|since|by|from|until|of|at",
 )
-# Words that say which way a named month lies ("last May", "April next year"), which
-# dateparser does not always follow.
-_BACK = re.compile(r"\b(?:last|previous|ago)\b", re.IGNORECASE)
-_AHEAD = re.compile(r"\b(?:next|coming)\b", re.IGNORECASE)
-HALF_YEAR = dt.timedelta(days=183)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_TRIM = re.compile(r"^(?:on|in|since|by|from|until|of|at)\s+", re.IGNORECASE)
+_MOIS = (
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
+    r"d[ée]cembre"
+)
+_JOUR = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_QUANTIEME = r"(?:1er|\d{1,2})"
+FRENCH = Calendar(
+    weekdays=tuple(_JOUR.split("|")),
+    month=_MOIS,
+    cores=(
+        rf"\b{_QUANTIEME} (?:{_MOIS})(?: \d{{4}})?\b",
+        rf"\b(?:{_MOIS}) \d{{4}}\b",
+        rf"\b(?:{_JOUR})\b",
+        r"\b(?:1[89]|20)\d\d\b",
+        rf"\b(?:{_MOIS})\b",
+        r"\b(?:la semaine|le mois|l'année) (?:derni[eè]re?|prochaine?)\b",
+        r"\b(?:avant-hier|hier|aujourd'hui|après-demain|demain)\b",
+    ),
+    back=r"derni[eè]re?|pass[ée]e?|précédente?",
+    ahead=r"prochaine?",
+    future=(
+        r"va|vont|doit|doivent|devrait|devraient|sera|seront|aura lieu|auront lieu|"
+        r"prévue?s?|prochaine?"
+    ),
+    trim=r"depuis|dès|jusqu'au|jusqu'à|au|du|à|en|ce|cette",
+)
+CALENDARS = {"en": ENGLISH, "fr": FRENCH}
+# What names a day, a month or a year in French text. The French pipeline finds no dates
+# (its entities are people, places, organisations and others), so these are the spans: a
+# month's name only with a day, a year or a word that makes it one ("en mai"), since
+# "mars" alone may be the planet.
+_FRENCH_POINT = re.compile(
+    rf"\b(?:(?:{_JOUR})(?:\s+{_QUANTIEME}(?:\s+(?:{_MOIS}))?(?:\s+\d{{4}})?)?"
+    r"(?:\s+(?:matin|midi|après-midi|soir|derni[eè]r|prochain))?"
+    rf"|{_QUANTIEME}\s+(?:{_MOIS})(?:\s+\d{{4}})?"
+    rf"|(?:{_MOIS})\s+(?:derni[eè]r|prochain|\d{{4}})"
+    rf"|(?:en|début|fin|mi-)\s*(?:{_MOIS})"
+    r"|avant-hier|hier(?:\s+(?:matin|midi|soir))?|aujourd'hui|après-demain|demain"
+    r"|(?:la\s+)?semaine\s+(?:derni[eè]re|prochaine)|le\s+mois\s+(?:dernier|prochain)"
+    r"|l'an(?:née)?\s+(?:derni[eè]re?|prochaine?)"
+    r"|il\s+y\s+a\s+(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
+    r"(?:jours?|semaines?|mois|ans|années?)"
+    r"|en\s+(?:1[89]|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 def whens(piece: Parsed, published: dt.date | None, *, inferred: bool = False) -> list[When]:
     """``inferred``: ``published`` is the story's day, not the article's own."""
     told = QUOTED_SPAN.sub(" ", piece.context)  # "will" inside a quote is the speaker's tense
+    calendar = CALENDARS[piece.lang]
     found = []
-    for ent in piece.doc.ents:
-        if not _dated(ent.label_, ent.text):
-            continue
-        start = piece.start + ent.start_char
+    for at, text in _spans(piece):
+        start = piece.start + at
         # "said Friday it will…": the day of the saying is past, whatever is said of later
-        said = bool(_SAID_ON.search(piece.doc.text[: ent.start_char]))
-        date = resolve(ent.text, published, future=not said and bool(_FUTURE.search(told)))
+        said = bool(_SAID_ON.search(piece.doc.text[:at]))
+        future = not said and bool(calendar.patterns.future.search(told))
+        date = resolve(text, published, future=future, lang=piece.lang)
         found.append(
             When(
                 piece.article,
                 piece.sentence,
                 start,
-                start + len(ent.text),
-                ent.text,
+                start + len(text),
+                text,
                 date,
                 inferred=inferred and date is not None,
             )
         )
     return found
+
+
+def _spans(piece: Parsed) -> Iterator[tuple[int, str]]:
+    """Where each date expression of the piece starts, and its words."""
+    if piece.lang == "fr":
+        for match in _FRENCH_POINT.finditer(piece.doc.text):
+            yield match.start(), match.group()
+        return
+    for ent in piece.doc.ents:
+        if _dated(ent.label_, ent.text):
+            yield ent.start_char, ent.text
 
 
 def _dated(label: str, text: str) -> bool:
@@ -102,33 +198,44 @@ def _dated(label: str, text: str) -> bool:
     return label == "DATE" and bool(_POINT.search(text)) and not _DECADE.search(text)
 
 
-def resolve(expression: str, published: dt.date | None, *, future: bool = False) -> str | None:
+def resolve(
+    expression: str, published: dt.date | None, *, future: bool = False, lang: str = "en"
+) -> str | None:
     """ISO date at the expression's precision, or None when it cannot be pinned down."""
-    expression = _TRIM.sub("", expression.strip())
+    calendar = CALENDARS[lang].patterns
+    expression = calendar.trim.sub("", expression.strip())
     if published is None and not _OWN_YEAR.search(expression):
         return None
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
-    data = _parser(base).get_date_data(expression)
+    data = _parser(base, lang).get_date_data(expression)
+    core = None
     if data.date_obj is None:  # "late Sunday evening": try the part that names the day
-        core = next((m for p in _CORES if (m := p.search(expression))), None)
-        data = _parser(base).get_date_data(core.group()) if core else data
+        core = next((m for p in calendar.cores if (m := p.search(expression))), None)
+        data = _parser(base, lang).get_date_data(core.group()) if core else data
     if data.date_obj is None:
         return None
     day = data.date_obj.date()
     if published and not _OWN_YEAR.search(expression):
-        if future and _WEEKDAY_ONLY.fullmatch(expression):
+        ahead = bool(core and calendar.ahead.search(expression))
+        weekday = calendar.weekday.fullmatch(expression.strip())
+        if core and ahead and not weekday:  # "mardi prochain": a week on, not today
+            weekday = calendar.weekday.fullmatch(core.group())
+        if weekday and (future or ahead):
             # The coming one, today's included: "will meet on Monday" said on a Monday.
-            ahead = _WEEKDAYS.index(expression.strip().lower()) - published.weekday()
-            day = published + dt.timedelta(days=ahead % 7)
-        elif _NAMED_MONTH.search(expression):
-            day = _nearest_year(day, published, expression, future=future)
+            named = CALENDARS[lang].weekdays.index(weekday.group().lower())
+            days = (named - published.weekday()) % 7 or (7 if ahead else 0)
+            day = published + dt.timedelta(days=days)
+        elif calendar.month.search(expression):
+            day = _nearest_year(day, published, expression, calendar, future=future)
     if data.period == "week":
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
     return str(day.isoformat()[: _PRECISION.get(data.period or "day", 10)])
 
 
-def _nearest_year(day: dt.date, published: dt.date, expression: str, *, future: bool) -> dt.date:
+def _nearest_year(
+    day: dt.date, published: dt.date, expression: str, calendar: _Patterns, *, future: bool
+) -> dt.date:
     """The year of a month or a day named without one. "last May" is the one before the
     report and "April next year" the one after; otherwise news tells the past, so the
     last such day, unless the next one is less than half as far (a report of 27 October
@@ -140,15 +247,15 @@ def _nearest_year(day: dt.date, published: dt.date, expression: str, *, future: 
             candidates.append(day.replace(year=year))
     past = max((c for c in candidates if c <= published), default=None)
     coming = min((c for c in candidates if c > published), default=None)
-    if past is None or coming is None or _BACK.search(expression):
+    if past is None or coming is None or calendar.back.search(expression):
         return past or coming or day
-    if _AHEAD.search(expression):
+    if calendar.ahead.search(expression):
         return coming
     near = (coming - published) * 2 < published - past
     return coming if near or (future and coming - published <= HALF_YEAR) else past
 
 
 @lru_cache(maxsize=256)
-def _parser(base: dt.datetime) -> DateDataParser:
+def _parser(base: dt.datetime, lang: str) -> DateDataParser:
     settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
-    return DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=[lang], settings=settings)
