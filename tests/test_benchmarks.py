@@ -54,6 +54,9 @@ def test_grouping_beats_both_baselines_on_b_cubed_f1() -> None:
         for peer, figures in rows.items():
             assert ours["B3 F1"] > figures["B3 F1"], (view, peer)
     assert min(table["order"]["ari"]) > 0.6  # order changes the grouping only a little
+    # Across languages: 0.157 of the pairs at 0.909 precision before Chinese names were
+    # read in English words, names probed and checked on across languages (0.276 / 0.897).
+    assert ours["cross R"] >= 0.25 and ours["cross P"] >= 0.85  # the bin as singletons
 
 
 @pytest.mark.slow

@@ -357,6 +357,7 @@ class Features:
     fingerprint: str
     minhash: bytes
     when: dt.date | None  # published, else crawled: the story's time window uses it
+    lang: str = ""  # a report in another language than a story's shares little but names
 
 
 @dataclass(frozen=True)

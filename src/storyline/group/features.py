@@ -2,7 +2,9 @@
 
 Only the headline and the lead are counted: news puts the event (who, what, where) there,
 while later paragraphs drift to background that many unrelated stories share. Chinese,
-Japanese and Korean runs have no spaces, so they are cut into character pairs.
+Japanese and Korean runs have no spaces, so they are cut into character pairs; the
+Chinese names among them count as well in the English words for them
+(group/chinese_names.py), which is what a Chinese and an English report of one event share.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from itertools import islice
 
 import numpy as np
 from datasketch import MinHash
 
+from storyline.group.chinese_names import english_names
 from storyline.lexicon import common_words
 from storyline.model import Article, Body, Features
 
@@ -22,20 +26,28 @@ LEAD_WORDS = 200
 SHINGLE = 4
 NUM_PERM = 64
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK = re.compile(rf"[{_CJK_CHARS}]+")
+_WORDS = re.compile(rf"[{_CJK_CHARS}]{{1,2}}|[^\s{_CJK_CHARS}]+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z0-9][\w'’-]*|\b[A-Z]{2,}[0-9]*\b")
 
 
 def features(article: Article) -> Features:
     text = _normalise(article.text)
     title = _normalise(article.title or "")
-    lead = " ".join(text.split()[:LEAD_WORDS])
+    lead = _lead(text)
     counts: Counter[str] = Counter()
     for part, times in ((title, 2), (lead, 1)):
         for term in _terms(part):
             counts[term] += times
-        for name in _names(part):
+        runs = _CJK.findall(part)
+        for name in _names(_CJK.sub(" ", part) if runs else part):
             counts["@" + name] += times
+        for run in runs:
+            for english in english_names(run):
+                for word in english:
+                    counts[word] += times
+                    counts["@" + word] += times
     # A snippet or a bare headline is identified by its headline as well: without it,
     # every headline-only item would be an exact copy of every other (no body words).
     told = text if article.body is Body.FULL else f"{title}\n{text}"
@@ -45,7 +57,17 @@ def features(article: Article) -> Features:
         fingerprint=hashlib.sha1(" ".join(words).encode("utf-8", "replace")).hexdigest(),
         minhash=_minhash(words),
         when=article.published or article.seen,
+        lang=article.lang,
     )
+
+
+def _lead(text: str) -> str:
+    """The first ``LEAD_WORDS`` words, two characters of Chinese or Japanese counting as
+    one word (they have no spaces: a whole article would otherwise be its lead)."""
+    if _CJK.search(text) is None:
+        return " ".join(text.split()[:LEAD_WORDS])
+    ends = [word.end() for word in islice(_WORDS.finditer(text), LEAD_WORDS)]
+    return " ".join(text[: ends[-1] if ends else 0].split())
 
 
 def minhash_of(data: bytes) -> MinHash:

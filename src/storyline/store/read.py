@@ -83,7 +83,17 @@ def revivable(
 
 
 def _replayed() -> AnySelect:
-    columns = ("id", "seq", "outlet", "terms", "fingerprint", "minhash", "published", "seen")
+    columns = (
+        "id",
+        "seq",
+        "outlet",
+        "terms",
+        "fingerprint",
+        "minhash",
+        "published",
+        "seen",
+        "lang",
+    )
     return (
         _linked(*columns)
         .add_columns(stories.c.thread)
@@ -98,6 +108,7 @@ def _stored(row: Row[*tuple[Any, ...]]) -> Stored:
         fingerprint=row.fingerprint,
         minhash=bytes(row.minhash),
         when=row.published or row.seen,
+        lang=row.lang,
     )
     return Stored(row.id, row.outlet, row.story_id, found, _copy(row), row.thread, row.seq)
 
