@@ -154,6 +154,25 @@ def common_words() -> frozenset[str]:
     return frozenset(justext.get_stoplist("English"))
 
 
+# Chinese, Japanese and Korean write no spaces between words. A run of their characters
+# is read as its overlapping pairs of characters, the unit search engines index such text
+# by (the grouping's terms, the sentence vectors, the summary's word overlap), and two
+# characters count as one word (a lead's length, a summary's budget).
+CJK_CHARACTERS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"  # a class's body
+CJK_RUN = re.compile(rf"[{CJK_CHARACTERS}]+")
+
+
+def character_pairs(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(max(1, len(run) - 1))]
+
+
+def word_count(text: str) -> int:
+    if CJK_RUN.search(text) is None:
+        return len(text.split())
+    runs = sum((len(run) + 1) // 2 for run in CJK_RUN.findall(text))
+    return runs + len(CJK_RUN.sub(" ", text).split())
+
+
 # What happened to the people a figure counts, by the lemma of its verb: "14 killed" and
 # "14 slain" are one measure; "5 shot", "1 killed" and "4 wounded" are three measures of
 # the same victims, which never contradict one another (synthesize/facts.py). Other verbs

@@ -37,3 +37,23 @@ def test_a_brief_in_english_alone_reads_everything() -> None:
     brief = brief_of(ENGLISH)
     assert brief.unread == () and brief.entities
     assert "not read" not in render_markdown(brief)
+
+
+# Two Chinese outlets' reports of one flood (no spaces between words, no capitals).
+CHINESE = (
+    "马来西亚首相安华周二视察吉隆坡水灾灾区。雪兰莪州多个地区仍然淹水，数千名居民被疏散。"
+    "安华表示，政府将拨款五亿令吉援助灾民。气象部门预计本周仍有大雨。",
+    "首相安华周二前往吉隆坡水灾灾区视察。雪兰莪州多个地区仍然淹水，数千名居民已被疏散。"
+    "安华说，政府将拨款五亿令吉援助受灾民众。当局呼吁居民远离河岸。",
+)
+
+
+def test_a_chinese_story_is_split_summarised_and_credited_to_both_outlets() -> None:
+    brief = brief_of(*CHINESE)
+    assert [a.lang for a in brief.articles] == ["zh", "zh"] and brief.unread == ("zh",)
+    texts = [s.text for s in brief.summary]
+    assert all(t.endswith("。") and t.count("。") == 1 for t in texts)  # one sentence each
+    both = [s for s in brief.summary if {x.article for x in s.sources} == {0, 1}]
+    assert len(both) >= 2  # the same facts in other words are credited to both
+    assert sum("视察" in t for t in texts) == 1  # the visit is told once
+    assert_faithful_and_linked(brief)

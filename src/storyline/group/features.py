@@ -19,16 +19,15 @@ import numpy as np
 from datasketch import MinHash
 
 from storyline.group.chinese_names import english_names
-from storyline.lexicon import common_words
+from storyline.lexicon import CJK_CHARACTERS, CJK_RUN, character_pairs, common_words
 from storyline.model import Article, Body, Features
 
 LEAD_WORDS = 200
 SHINGLE = 4
 NUM_PERM = 64
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_CJK = re.compile(rf"[{_CJK_CHARS}]+")
-_WORDS = re.compile(rf"[{_CJK_CHARS}]{{1,2}}|[^\s{_CJK_CHARS}]+")
+_CJK = CJK_RUN
+_WORDS = re.compile(rf"[{CJK_CHARACTERS}]{{1,2}}|[^\s{CJK_CHARACTERS}]+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z0-9][\w'’-]*|\b[A-Z]{2,}[0-9]*\b")
 
 
@@ -88,7 +87,7 @@ def _terms(text: str) -> list[str]:
             if len(word) > 1 and word not in stop:
                 out.append(word)
         for run in _CJK.findall(token):
-            out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+            out.extend(character_pairs(run))
     return out
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.lexicon import stop_words
+from storyline.lexicon import CJK_CHARACTERS, CJK_RUN, character_pairs, stop_words
 
 # Measured on 530 hand-labelled pairs of real Multi-News sentences
 # (benchmarks/attribution_quality.py): the rule credits few pairs, and nearly all rightly.
@@ -25,7 +25,7 @@ COMPARABLE = 0.15  # TF-IDF cosine below which two sentences share too few words
 GAP = 1  # content words a run may skip on either side ("the Russian navy [in the
 # Mediterranean] to establish contact")
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[{CJK_CHARACTERS}]+|[^\W\d_{CJK_CHARACTERS}]+")
 
 
 def content_tokens(text: str) -> frozenset[str]:
@@ -34,10 +34,15 @@ def content_tokens(text: str) -> frozenset[str]:
 
 def _sequence(text: str) -> tuple[str, ...]:
     """Content words (not stop words, not one letter; any number) in their order,
-    stemmed."""
+    stemmed; a run of Chinese characters as its character pairs."""
     stop = stop_words()
     tokens = (t.lower() for t in _TOKEN.findall(text))
-    return tuple(_stem(t) for t in tokens if (t not in stop and len(t) > 1) or t.isdigit())
+    return tuple(
+        pair
+        for t in tokens
+        if (t not in stop and len(t) > 1) or t.isdigit()
+        for pair in (character_pairs(t) if t[0] >= "\u3040" and CJK_RUN.match(t) else (_stem(t),))
+    )
 
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.lexicon import CAPTION
+from storyline.lexicon import CAPTION, OPENING_QUOTES, word_count
 from storyline.model import Annotated, Sentence
 from storyline.synthesize.overlap import COMPARABLE, Wordings
 
@@ -37,10 +37,6 @@ class Weights:
 
 
 DEFAULT = Weights()
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
 
 
 def similarity_matrix(story: Annotated) -> np.ndarray:
@@ -165,9 +161,16 @@ def lead_first(chosen: list[int], outlets: list[int]) -> list[int]:
 
 def _eligible(sentence: Sentence, words: int, w: Weights) -> bool:
     text = sentence.text
-    opens = text[0].isupper() or text[0] in "\"“'‘"
+    # A sentence opens with a capital, a quotation mark, or a letter of a script without
+    # case (Chinese); a lower-case opening is a fragment the splitter cut.
+    first = text[0]
+    opens = first.isupper() or first in OPENING_QUOTES or first in "'‘" or _caseless(first)
     caption = CAPTION.match(text) is not None
     return w.min_words <= words <= w.max_words and opens and not text.endswith(":") and not caption
+
+
+def _caseless(character: str) -> bool:
+    return character.isalpha() and not character.islower() and not character.isupper()
 
 
 def _reading_order(chosen: list[int], sentences: tuple[Sentence, ...]) -> list[int]:
