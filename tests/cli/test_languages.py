@@ -64,3 +64,33 @@ def test_french_and_polish_reports_are_stored_split_and_briefed(tmp_path: Path) 
 
     markdown = runner.invoke(app, ["brief", str(folder)]).stdout
     assert "not read in the articles in pl" in markdown and "au moins 12" in markdown
+
+
+CHINESE = (
+    "维尔莫拉河洪水周二造成至少12人死亡，省长让·阿尔诺在蒙特勒伊表示。约1500名居民被疏散。"
+    "救援人员整夜沿河搜救。"
+)
+MALAY = (
+    "Banjir Sungai Velmora meragut sekurang-kurangnya 12 nyawa pada hari Selasa, kata "
+    "prefek Jean Arnaud di Montreuil. Kira-kira 1,500 penduduk dipindahkan. Pasukan "
+    "penyelamat bekerja sepanjang malam di tepi sungai."
+)
+
+
+def test_chinese_and_malay_reports_go_through_every_command(tmp_path: Path) -> None:
+    folder, db = tmp_path / "in", str(tmp_path / "s.db")
+    write(folder / "ribao.txt", CHINESE)
+    write(folder / "berita.txt", MALAY)
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db]).exit_code == 0
+    listing = runner.invoke(app, ["stories", "--db", db, "--json"])
+    stories = [json.loads(x) for x in listing.stdout.splitlines()]
+    assert sorted(lang for s in stories for lang in s["languages"]) == ["ms", "zh"]
+    for story in stories:
+        shown = runner.invoke(app, ["story", str(story["id"]), "--db", db, "--json"])
+        assert [a["lang"] for a in json.loads(shown.stdout)["articles"]] == story["languages"]
+        result = runner.invoke(app, ["brief", "--story", str(story["id"]), "--db", db])
+        assert result.exit_code == 0, result.output
+        lang = story["languages"][0]
+        assert f"not read in the articles in {lang}" in result.stdout
+        summary = result.stdout.split("## Summary", 1)[1]
+        assert ("救援人员" in summary) if lang == "zh" else ("Banjir" in summary)
