@@ -121,6 +121,25 @@ def test_posted_articles_take_the_ingest_path(client: TestClient) -> None:
     assert again["articles"][0]["story"] == story  # re-posting changes nothing
 
 
+FRENCH = {
+    "text": "Les digues de l'Olm ont tenu cette nuit alors que l'eau atteignait 6,1 mètres, "
+    "le niveau le plus haut depuis quarante ans, a indiqué mardi l'agence de l'eau.",
+    "outlet": "Le Courrier de l'Olm",
+    "title": "Les digues de l'Olm tiennent",
+    "published": "2026-03-03",
+}
+
+
+def test_a_posted_reports_language_is_shown_by_the_api_and_the_page(client: TestClient) -> None:
+    posted = client.post("/api/articles", json={"articles": [FRENCH]}, headers=AUTH).json()
+    story = posted["articles"][0]["story"]
+    shown = client.get(f"/api/stories/{story}").json()
+    assert "fr" in shown["languages"]
+    assert any(a["lang"] == "fr" for a in shown["brief"]["articles"])
+    page = client.get(f"/stories/{story}").text
+    assert '<span class="languages">' in page and "fr" in page.split('class="languages">')[1][:20]
+
+
 @pytest.mark.parametrize(
     ("body", "status"),
     [
