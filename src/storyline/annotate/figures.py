@@ -155,7 +155,7 @@ def _count(piece: Parsed, ent: Span) -> Figure | None:
         noun, verb, about = _about_money(ent, doc)
     else:
         noun, verb, about = _about(ent, doc, measured=bool(unit) and unit != "percent")
-    return _figure(
+    return figure_at(
         piece,
         start,
         end,
@@ -219,7 +219,7 @@ def _age(piece: Parsed, ent: Span) -> Figure | None:
     end = start + len(number.group())
     person = _person_near(ent, doc, before_name=match is not None)
     noun = f"age {person}" if person else "age"
-    return _figure(
+    return figure_at(
         piece,
         start,
         end,
@@ -251,7 +251,7 @@ def _duration(piece: Parsed, ent: Span) -> Figure | None:
     number = _NUMBER_START.search(ent.text)
     start = ent.start_char + (number.start() if number else 0)
     noun, verb, about = _about(ent, doc, measured=True)
-    return _figure(
+    return figure_at(
         piece,
         start,
         ent.end_char,
@@ -270,7 +270,7 @@ def _small(number: str) -> int:
     return int(number) if number.isdigit() else _SMALL.index(number.lower())
 
 
-def _figure(piece: Parsed, start: int, end: int, **fields: Any) -> Figure:
+def figure_at(piece: Parsed, start: int, end: int, **fields: Any) -> Figure:
     """A figure at ``doc.text[start:end]`` of ``piece``, placed in its article."""
     return Figure(
         article=piece.article,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storyline.annotate.figures import figure_at
 from storyline.annotate.nlp import Parsed
 from storyline.model import Approx, Figure
 
@@ -134,12 +135,10 @@ def _count(piece: Parsed, match: re.Match[str]) -> Figure | None:
     noun, verb, about = ("", "", "") if unit else _about(piece.doc, match.start(), end)
     if not unit and not noun:
         return None  # a bare number ("le 13", "page 2") says nothing a brief can compare
-    return Figure(
-        article=piece.article,
-        sentence=piece.sentence,
-        start=piece.start + start,
-        end=piece.start + end,
-        text=text[start:end],
+    return figure_at(
+        piece,
+        start,
+        end,
         value=value * scale,
         unit=unit,
         approx=approx,
@@ -190,12 +189,10 @@ def _age(piece: Parsed, match: re.Match[str]) -> Figure | None:
     people = [e for e in piece.doc.ents if e.label_ == "PER"]
     nearest = min(people, key=lambda e: abs(e.start_char - match.start()), default=None)
     noun = f"age {nearest.text.split()[-1].lower()}" if nearest is not None else "age"
-    return Figure(
-        article=piece.article,
-        sentence=piece.sentence,
-        start=piece.start + match.start(),
-        end=piece.start + match.end(),
-        text=match.group(),
+    return figure_at(
+        piece,
+        match.start(),
+        match.end(),
         value=float(match.group(1)),
         unit="",
         approx=Approx.EXACT,

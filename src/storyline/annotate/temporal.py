@@ -8,6 +8,11 @@ so durations ("four days", "the last 48 days") are not dated; and a bare weekday
 past one unless the sentence speaks of the future ("will", "is due to", "next").
 Without a publication date only spans that carry their own year are resolved; the rest
 are kept with no date rather than guessed.
+
+Each language the fact layer reads has its ``Calendar`` of such words; in French the
+spans themselves are ours (``_FRENCH_POINT``), the French pipeline finding no dates, and
+dateparser reads them in French ("mardi" in a report of Wednesday 18 November 2026 is
+17 November 2026, "vendredi prochain" the coming Friday).
 """
 
 from __future__ import annotations
@@ -140,9 +145,9 @@ CALENDARS = {"en": ENGLISH, "fr": FRENCH}
 # "mars" alone may be the planet.
 _FRENCH_POINT = re.compile(
     rf"\b(?:(?:{_JOUR})(?:\s+{_QUANTIEME}(?:\s+(?:{_MOIS}))?(?:\s+\d{{4}})?)?"
-    r"(?:\s+(?:matin|midi|après-midi|soir|derni[eè]r|prochain))?"
+    r"(?:\s+(?:matin|midi|après-midi|soir|dernier|prochain))?"
     rf"|{_QUANTIEME}\s+(?:{_MOIS})(?:\s+\d{{4}})?"
-    rf"|(?:{_MOIS})\s+(?:derni[eè]r|prochain|\d{{4}})"
+    rf"|(?:{_MOIS})\s+(?:dernier|prochain|\d{{4}})"
     rf"|(?:en|début|fin|mi-)\s*(?:{_MOIS})"
     r"|avant-hier|hier(?:\s+(?:matin|midi|soir))?|aujourd'hui|après-demain|demain"
     r"|(?:la\s+)?semaine\s+(?:derni[eè]re|prochaine)|le\s+mois\s+(?:dernier|prochain)"
