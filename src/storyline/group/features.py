@@ -26,7 +26,6 @@ LEAD_WORDS = 200
 SHINGLE = 4
 NUM_PERM = 64
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_CJK = CJK_RUN
 _WORDS = re.compile(rf"[{CJK_CHARACTERS}]{{1,2}}|[^\s{CJK_CHARACTERS}]+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z0-9][\w'’-]*|\b[A-Z]{2,}[0-9]*\b")
 
@@ -39,8 +38,8 @@ def features(article: Article) -> Features:
     for part, times in ((title, 2), (lead, 1)):
         for term in _terms(part):
             counts[term] += times
-        runs = _CJK.findall(part)
-        for name in _names(_CJK.sub(" ", part) if runs else part):
+        runs = CJK_RUN.findall(part)
+        for name in _names(CJK_RUN.sub(" ", part) if runs else part):
             counts["@" + name] += times
         for run in runs:
             for english in english_names(run):
@@ -63,7 +62,7 @@ def features(article: Article) -> Features:
 def _lead(text: str) -> str:
     """The first ``LEAD_WORDS`` words, two characters of Chinese or Japanese counting as
     one word (they have no spaces: a whole article would otherwise be its lead)."""
-    if _CJK.search(text) is None:
+    if CJK_RUN.search(text) is None:
         return " ".join(text.split()[:LEAD_WORDS])
     ends = [word.end() for word in islice(_WORDS.finditer(text), LEAD_WORDS)]
     return " ".join(text[: ends[-1] if ends else 0].split())
@@ -82,11 +81,11 @@ def _terms(text: str) -> list[str]:
     stop = common_words()
     out = []
     for token in _TOKEN.findall(text):
-        for piece in _CJK.split(token):
+        for piece in CJK_RUN.split(token):
             word = piece.casefold().strip(".")
             if len(word) > 1 and word not in stop:
                 out.append(word)
-        for run in _CJK.findall(token):
+        for run in CJK_RUN.findall(token):
             out.extend(character_pairs(run))
     return out
 

@@ -101,6 +101,10 @@ KEEP_MEMBERS = 30_000
 DAY_QUANTILE = 0.5
 
 
+def _heaviest(term: tuple[str, float]) -> tuple[float, str]:
+    return term[1], term[0]
+
+
 @dataclass
 class _Story:
     id: int
@@ -311,13 +315,11 @@ class StoryIndex:
         self, vector: dict[str, float], when: dt.date | None, lang: str = ""
     ) -> list[tuple[float, int, bool]]:
         """(score, story, whether the article passes its cohesion check), best first."""
-        probes = heapq.nlargest(PROBE_TERMS, vector.items(), key=lambda kv: (kv[1], kv[0]))
+        probes = dict(heapq.nlargest(PROBE_TERMS, vector.items(), key=_heaviest))
         names = [(t, w) for t, w in vector.items() if t[0] == "@"]
-        probes = list(
-            dict(probes + heapq.nlargest(PROBE_NAMES, names, key=lambda kv: (kv[1], kv[0]))).items()
-        )
+        probes.update(heapq.nlargest(PROBE_NAMES, names, key=_heaviest))
         hits: defaultdict[int, float] = defaultdict(float)
-        for term, weight in probes:
+        for term, weight in probes.items():
             for sid in islice(reversed(self._postings.get(term, {})), MAX_POSTINGS):
                 hits[sid] += weight
         candidates = sorted(hits, key=lambda sid: (-hits[sid], sid))[:MAX_CANDIDATES]
