@@ -18,9 +18,13 @@ The thresholds of group/stories.py were tuned on the items of 7 October; the row
 October are the held-out report. "drift" is the share of stories of two or more items
 holding two items that share no content word at all (TF-IDF cosine 0): members that
 share no event. With ``--multinews`` the `multinews-plus-val` documents are also streamed
-through the grouper in cluster order (each cluster one gold event).
+through the grouper in cluster order (each cluster one gold event). With ``--polish``,
+8 October's English and Polish items are streamed together instead, and the Polish–English
+pairs scored against `gold/events/demo-week-polish-events.tsv` (each Polish item's English
+event, or its own).
 
     python benchmarks/stream_grouping.py [--embeddings] [--multinews] [--largest 20]
+    python benchmarks/stream_grouping.py --polish
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import combinations
 from pathlib import Path
 
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -46,6 +51,9 @@ from storyline.store import Store
 
 STREAM = Path(__file__).resolve().parents[2] / "shared/data/streams/rss2023-demo-week.jsonl.gz"
 GOLD = Path(__file__).resolve().parent / "gold" / "events" / "demo-week-events.tsv"
+# The Polish items of 8 October, each labelled with the English event it reports (an E
+# id of GOLD) or an event of its own (a P id; ids are per annotator slice) or `solo`.
+POLISH_GOLD = GOLD.with_name("demo-week-polish-events.tsv")
 MULTINEWS = (
     Path(__file__).resolve().parents[2]
     / "shared/data/summarization/multinews-plus-val/val.jsonl.gz"
@@ -53,9 +61,11 @@ MULTINEWS = (
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
 
 
-def gold() -> dict[int, str]:
-    with GOLD.open(encoding="utf-8") as f:
-        return {int(r["line"]): r["event"] for r in csv.DictReader(f, delimiter="\t")}
+def gold(path: Path = GOLD) -> dict[int, str]:
+    with path.open(encoding="utf-8") as f:
+        found = {int(r["line"]): r["event"] for r in csv.DictReader(f, delimiter="\t")}
+    # a `solo` item is an event of its own
+    return {line: f"solo-{line}" if event == "solo" else event for line, event in found.items()}
 
 
 def items(lines: set[int]) -> list[tuple[int, dict[str, str]]]:
@@ -165,7 +175,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--embeddings", action="store_true", help="also MiniLM + HDBSCAN")
     parser.add_argument("--multinews", action="store_true", help="also multinews-plus-val")
     parser.add_argument("--largest", type=int, default=20, help="stories to list for reading")
+    parser.add_argument(
+        "--polish", action="store_true", help="only 8 October's English and Polish items"
+    )
     args = parser.parse_args(argv)
+    if args.polish:
+        polish()
+        return
     labels_of = gold()
     found = items(set(labels_of))
     labels = [labels_of[n] for n, _ in found]
@@ -204,6 +220,49 @@ def main(argv: Sequence[str] | None = None) -> None:
     largest(stories, labels, about, args.largest)
     if args.multinews:
         multinews()
+
+
+def polish() -> None:
+    """8 October's English and Polish items streamed together: are Polish reports put with
+    the English reports of their event, and only with those?"""
+    english, polish_labels = gold(), gold(POLISH_GOLD)
+    found = items(set(polish_labels) | set(english))
+    found = [(n, r) for n, r in found if str(r.get("published", ""))[:10] == "2023-10-08"]
+    labels = [polish_labels.get(n) or english[n] for n, _ in found]
+    langs = [r.get("lang", "") for _, r in found]
+    start = time.perf_counter()
+    stories, _, _ = storyline_stories(found)
+    seconds = time.perf_counter() - start
+    told = Counter(langs)
+    print(f"8 October: {told['en']} English and {told['pl']} Polish items\n\n{HEADER}")
+    print(row("storyline", stories, labels, seconds))
+    # Polish–English pairs (P ids are per slice, so Polish–Polish pairs are not scored)
+    right = grouped = same = 0
+    joined: dict[int, bool] = {}
+    for i, j in combinations(range(len(found)), 2):
+        if {langs[i], langs[j]} != {"en", "pl"}:
+            continue
+        together, one = stories[i] == stories[j] and stories[i] > 0, labels[i] == labels[j]
+        right += together and one
+        grouped += together
+        same += one
+        if together:
+            at = i if langs[i] == "pl" else j
+            joined[at] = joined.get(at, True) and one
+    share = right / grouped if grouped else 1.0
+    print(
+        f"\nPolish–English pairs: {right} grouped and of one event, {grouped} grouped "
+        f"(precision {share:.3f}), {same} of one event (recall {right / max(same, 1):.3f})"
+    )
+    in_english = {label for label, lang in zip(labels, langs, strict=True) if lang == "en"}
+    reports = sum(
+        1 for label, lang in zip(labels, langs, strict=True) if lang == "pl" and label in in_english
+    )
+    print(
+        f"Polish items with an English story-mate: {len(joined)}, of which "
+        f"{sum(joined.values())} only with English items of their event; "
+        f"{reports} Polish items report an event 8 October's English items report"
+    )
 
 
 def largest(

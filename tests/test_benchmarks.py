@@ -3,6 +3,8 @@ clusters (a quality gate: deterministic, so a drop means a change made it worse)
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import json
 import subprocess
 import sys
@@ -203,3 +205,25 @@ def test_the_conflicts_benchmark_runs_and_its_flags_stay_as_precise(tmp_path: Pa
     figures = _figures("conflicts_quality.py", tmp_path)
     assert figures["read"] >= 25 and figures["real"] / figures["read"] >= 0.28
     assert figures["caught"] / figures["planted"] >= 0.2
+
+
+@pytest.mark.slow
+def test_the_polish_event_gold_points_at_its_items_and_the_english_events() -> None:
+    """Each labelled line still is its item (the URL's hash), and each English event id
+    is one of the English gold's."""
+    if not (SHARED_DATA / "streams").is_dir():
+        pytest.skip("shared data not beside the clone")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import stream_grouping
+
+    polish = stream_grouping.gold(stream_grouping.POLISH_GOLD)
+    english = set(stream_grouping.gold().values())
+    found = stream_grouping.items(set(polish))
+    assert len(found) == len(polish) == 368
+    assert all(r["lang"] == "pl" and r["published"][:10] == "2023-10-08" for _, r in found)
+    with stream_grouping.POLISH_GOLD.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    urls = {n: r["url"] for n, r in found}
+    for row in rows:
+        assert hashlib.sha1(urls[int(row["line"])].encode()).hexdigest()[:12] == row["url_sha1"]
+    assert {e for e in polish.values() if e.startswith("E")} <= english
