@@ -9,6 +9,7 @@ different list says so beside the shared one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Verbs of saying: the name a quote's speaker is ranked by the one it stands subject of
@@ -191,3 +192,15 @@ OUTCOME = {verb: kind for kind, verbs in _OUTCOMES.items() for verb in verbs.spl
 CAPTION = re.compile(
     r"(?:file\s+)?(?:photo|image|picture|video|caption|graphic|gallery)s?\s*:", re.I
 )
+
+
+# Letters that are no accented letter in Unicode (no decomposition), as a reader without
+# them writes them: "Łódź" is "lodz", "Ørsted" "orsted".
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae"})
+
+
+def plain(text: str) -> str:
+    """Case-folded and without diacritics: "Świątek" and "Swiatek" alike, as outlets of
+    other languages (and English ones, often) write a name."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

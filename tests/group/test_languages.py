@@ -1,13 +1,14 @@
 """Reports of one event in two languages (group/features.py, group/chinese_names.py,
-group/stories.py): a Chinese report shares its names with English ones through the
-English words for them, and joins an English story on the names it shares, and only
-then. The reports are written here for the test."""
+group/name_forms.py, group/stories.py): a Chinese or a Polish report shares its names
+with English ones through the English words for them, and joins an English story on the
+names it shares, and only then. The reports are written here for the test."""
 
 from __future__ import annotations
 
 from storyline.group.chinese_names import english_names
 from storyline.group.features import features
 from storyline.group.grouper import Grouper
+from storyline.group.name_forms import english_words
 from storyline.group.stories import StoryIndex
 from storyline.model import Article, Features, Markup
 
@@ -42,6 +43,46 @@ def test_a_chinese_report_joins_the_english_story_it_shares_names_with() -> None
     chinese = _article("zh", CHINESE, "安华视察吉隆坡水灾", "zh")
     other = _article("zh2", OTHER_CHINESE, "台风逼近九州", "zh")
     stories = [grouper.place(a, features(a)).story for a in (english, chinese, other)]
+    assert stories[0] == stories[1] != stories[2]
+
+
+# A harbour blast in Gdańsk, told in English and in Polish (names declined: "w Gdańsku",
+# "do Niemiec", "z Norwegii"), and a Polish report of another event.
+HARBOUR = (
+    "Emergency crews in Gdansk searched the port on Sunday after a blast on a tanker from "
+    "Norway. Lukasz Wrona, the harbour master, said the Baltic terminal was closed and "
+    "that ships bound for Germany were held at sea."
+)
+HARBOUR_PL = (
+    "Służby ratunkowe przeszukiwały w niedzielę port w Gdańsku po wybuchu na tankowcu z "
+    "Norwegii. Kapitan portu Łukasz Wrona powiedział, że terminal na Bałtyku zamknięto, a "
+    "statki płynące do Niemiec czekają na morzu."
+)
+OTHER_PL = (
+    "Rada Miasta Krakowa przyjęła w poniedziałek budżet na przyszły rok. Prezydent Krakowa "
+    "zapowiedział nowe linie tramwajowe na Podgórzu i w Nowej Hucie."
+)
+
+
+def test_names_in_another_language_are_put_as_english_writes_them() -> None:
+    """Declined forms to one lemma, countries and cities to their English names (also of
+    two words), and other names without their diacritics."""
+    assert english_words(["Izraela"], "pl") == english_words(["Izraelem"], "pl") == ["israel"]
+    assert english_words(["Hamasu"], "pl") == ["hamas"]
+    assert english_words(["Niemczech"], "pl") == english_words(["Niemcy"], "pl") == ["germany"]
+    assert english_words(["Stany", "Zjednoczone"], "pl") == ["united", "states"]
+    assert english_words(["Iga", "Świątek"], "pl") == ["iga", "swiatek"]
+    assert english_words(["Jepun"], "ms") == ["japan"]
+    assert english_words(["Allemagne"], "fr") == ["germany"]
+    assert english_words(["Paris", "Zürich"], "en") == ["paris", "zurich"]
+
+
+def test_a_polish_report_joins_the_english_story_it_shares_names_with() -> None:
+    grouper = Grouper()
+    english = _article("en", HARBOUR, "Blast on Norwegian tanker shuts Gdansk port", "en")
+    polish = _article("pl", HARBOUR_PL, "Wybuch na tankowcu w Gdańsku. Port zamknięty", "pl")
+    other = _article("pl2", OTHER_PL, "Kraków ma budżet na przyszły rok", "pl")
+    stories = [grouper.place(a, features(a)).story for a in (english, polish, other)]
     assert stories[0] == stories[1] != stories[2]
 
 

@@ -11,11 +11,10 @@ has none, and the cleaner reads it by its sentence ends instead (clean/text.py).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from storyline.lexicon import common_words
+from storyline.lexicon import common_words, plain
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
@@ -78,17 +77,11 @@ def stop_list(code: str) -> frozenset[str] | None:
         name = Locale.parse(code).get_language_name("en") or ""
     except (ValueError, UnknownLocaleError):
         return None
-    wanted = _plain(name)
+    wanted = plain(name)
     for listed in justext.get_stoplists():
-        if _plain(listed.replace("_", " ")) == wanted:
+        if plain(listed.replace("_", " ")) == wanted:
             return frozenset(w.lower() for w in justext.get_stoplist(listed))
     return None
-
-
-def _plain(name: str) -> str:
-    """ "Norwegian Bokmål" and "Norwegian_Bokmal" alike."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def weighing(code: str) -> frozenset[str] | None:

@@ -23,7 +23,6 @@ Names the recogniser found are also looked for where it did not read or missed t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
@@ -31,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 
 from storyline.annotate.entities import without_title
-from storyline.lexicon import titles_pattern
+from storyline.lexicon import plain, titles_pattern
 from storyline.model import Annotated, Entity, Mention
 from storyline.synthesize.disjoint import DisjointSets
 from storyline.synthesize.source import source_of
@@ -179,8 +178,7 @@ def _role_mentions(story: Annotated) -> dict[Mention, str]:
 
 
 def _key(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
+    name = plain(name)
     name = _POSSESSIVE.sub("", name).replace(".", "").replace("’", "'")
     name = _THE.sub("", name)
     words = name.split()
