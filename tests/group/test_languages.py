@@ -112,3 +112,19 @@ def test_across_languages_the_names_are_the_evidence() -> None:
         assert (report.story == first.story) is joins
         one_name = index.place("d", _told("台风", "学校", "停课", "@kuala", "@tokyo", lang=lang))
         assert one_name.story != first.story
+
+
+def test_across_languages_fewer_names_in_common_are_enough() -> None:
+    """A report sharing three of a story's five names and naming one of its own (names
+    cosine 0.49) joins it from another language, not from the story's own, where words
+    must be alike too; naming two of its own (0.39) it joins from neither."""
+    harbour = (("blast", "tanker", "port", "closed"), ("blast", "terminal", "ships", "held"))
+    names = ("@gdansk", "@norway", "@baltic", "@wrona", "@germany")
+    words = tuple(f"słowo{i}" for i in range(20))
+    for own, joins in ((("@sopot",), {"pl": True, "en": False}), (("@sopot", "@hel"), {})):
+        for lang in ("pl", "en"):
+            index = StoryIndex()
+            first = index.place("a", _told(*harbour[0], *names, lang="en"))
+            index.place("b", _told(*harbour[1], *names, lang="en"))
+            report = _told(*words, "@gdansk", "@norway", "@baltic", *own, lang=lang)
+            assert (index.place("c", report).story == first.story) is joins.get(lang, False)
