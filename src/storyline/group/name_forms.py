@@ -5,7 +5,7 @@ Two things keep a Polish or a Malay report's names from an English one's. Inflec
 Polish declines names ("atak Hamasu na Izrael", "premier Izraela", "w Afganistanie"), so
 the same name takes five forms; a dictionary lemmatizer (simplemma, whose word lists ship
 inside its package) gives each its lemma. And exonyms: countries and cities have names of
-their own in each language (Izrael, Niemcy, Pekin; Jepun, Singapura); the Unicode CLDR
+their own in each language (Izrael, Niemcy, Kair; Jepun, Singapura); the Unicode CLDR
 tables shipped inside Babel give them in both languages, so a lemma that is a country's or
 a city's name there becomes the English one. What neither knows (most people's names)
 is kept as its lemma, without diacritics, as English outlets often write foreign names.
@@ -20,6 +20,13 @@ from functools import lru_cache
 from storyline.lexicon import plain
 
 ENGLISH = "en"
+# Languages that decline names ("Izraela", "Izraelowi"; Finnish "Israelin"), whose names
+# are read as their lemmas. Others write a name one way (French, Spanish, Malay), and a
+# dictionary costs ~50 MB a language: a few English reports taken for Italian or Galician
+# would load theirs for nothing.
+DECLINING = frozenset(
+    {"pl", "cs", "sk", "sl", "hbs", "ru", "uk", "lt", "lv", "fi", "et", "hu", "el"}
+)
 LONGEST = 3  # words in the longest place name matched (Stany Zjednoczone, Korea Północna)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -48,9 +55,7 @@ def english_words(words: Sequence[str], lang: str) -> list[str]:
 
 @lru_cache(maxsize=65_536)
 def _lemma(word: str, lang: str) -> str:
-    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
-
-    if lang not in SUPPORTED_LANGUAGES:
+    if lang not in DECLINING:
         return plain(word)
     return plain(_lemmatizer().get_lemma(word, lang) or word)
 
