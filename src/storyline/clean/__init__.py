@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from storyline.clean.html import clean_html
 from storyline.clean.language import detect
+from storyline.clean.mojibake import mend
 from storyline.clean.text import clean_text, clean_texts
 from storyline.errors import Reason, describe
 from storyline.model import Article, Body, Markup, Problem
@@ -25,6 +26,7 @@ SNIPPET_WORDS = 300
 def clean(articles: Sequence[Article]) -> tuple[Article, ...]:
     """Each article with its body text; an article's text depends on it alone, whatever
     else is in the batch (a batch only shares the line classifier's call)."""
+    articles = [_mended(a) for a in articles]
     plain = [a for a in articles if a.kind is not Markup.HTML]
     languages = [detect(a.raw or a.title or "", declared=a.lang) for a in plain]
     texts = iter(
@@ -43,6 +45,13 @@ def clean(articles: Sequence[Article]) -> tuple[Article, ...]:
             text, lang = next(texts)
         cleaned.append(replace(article, text=text, lang=lang))
     return tuple(cleaned)
+
+
+def _mended(article: Article) -> Article:
+    raw, title = mend(article.raw, article.title or "")
+    if raw == article.raw and title == (article.title or ""):
+        return article
+    return replace(article, raw=raw, title=title or article.title)
 
 
 def _without_title(text: str, title: str | None) -> str:
