@@ -36,7 +36,7 @@ import json
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 from pathlib import Path
 
@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         multinews()
 
 
-def polish() -> None:
+def polish(out: Callable[[str], None] = print) -> dict[str, int]:
     """8 October's English and Polish items streamed together: are Polish reports put with
     the English reports of their event, and only with those?"""
     english, polish_labels = gold(), gold(POLISH_GOLD)
@@ -234,8 +234,8 @@ def polish() -> None:
     stories, _, _ = storyline_stories(found)
     seconds = time.perf_counter() - start
     told = Counter(langs)
-    print(f"8 October: {told['en']} English and {told['pl']} Polish items\n\n{HEADER}")
-    print(row("storyline", stories, labels, seconds))
+    out(f"8 October: {told['en']} English and {told['pl']} Polish items\n\n{HEADER}")
+    out(row("storyline", stories, labels, seconds))
     # Polish–English pairs (P ids are per slice, so Polish–Polish pairs are not scored)
     right = grouped = same = 0
     joined: dict[int, bool] = {}
@@ -250,7 +250,7 @@ def polish() -> None:
             at = i if langs[i] == "pl" else j
             joined[at] = joined.get(at, True) and one
     share = right / grouped if grouped else 1.0
-    print(
+    out(
         f"\nPolish–English pairs: {right} grouped and of one event, {grouped} grouped "
         f"(precision {share:.3f}), {same} of one event (recall {right / max(same, 1):.3f})"
     )
@@ -258,11 +258,17 @@ def polish() -> None:
     reports = sum(
         1 for label, lang in zip(labels, langs, strict=True) if lang == "pl" and label in in_english
     )
-    print(
+    out(
         f"Polish items with an English story-mate: {len(joined)}, of which "
         f"{sum(joined.values())} only with English items of their event; "
         f"{reports} Polish items report an event 8 October's English items report"
     )
+    return {
+        "pairs right": right,
+        "pairs grouped": grouped,
+        "items joined": len(joined),
+        "items right": sum(joined.values()),
+    }
 
 
 def largest(

@@ -39,6 +39,7 @@ def test_storyline_beats_every_peer_on_the_first_40_clusters(tmp_path: Path) -> 
 
 MMDS = SHARED_DATA / "clustering/mmds2025-dev"
 PLUS_VAL = SHARED_DATA / "summarization/multinews-plus-val"
+STREAM = SHARED_DATA / "streams/rss2023-demo-week.jsonl.gz"
 
 
 @pytest.mark.slow
@@ -57,8 +58,21 @@ def test_grouping_beats_both_baselines_on_b_cubed_f1() -> None:
             assert ours["B3 F1"] > figures["B3 F1"], (view, peer)
     assert min(table["order"]["ari"]) > 0.6  # order changes the grouping only a little
     # Across languages: 0.157 of the pairs at 0.909 precision before Chinese names were
-    # read in English words, names probed and checked on across languages (0.276 / 0.897).
-    assert ours["cross R"] >= 0.25 and ours["cross P"] >= 0.85  # the bin as singletons
+    # read in English words, names probed and checked on across languages (0.276 / 0.897),
+    # and names put as English writes them (0.339 / 0.915). Issue 22's aim: recall doubled.
+    assert ours["cross R"] >= 0.314 and ours["cross P"] >= 0.9  # the bin as singletons
+
+
+def test_polish_reports_join_the_english_stories_of_their_event() -> None:
+    """8 October's Polish feed items against their hand labels: before names were put
+    as English writes them, none joined an English story of its event."""
+    if not STREAM.is_file():
+        pytest.skip("shared data not beside the clone")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import stream_grouping
+
+    found = stream_grouping.polish(out=lambda _: None)
+    assert found["items right"] >= 15 and found["pairs right"] >= 0.65 * found["pairs grouped"]
 
 
 @pytest.mark.slow
