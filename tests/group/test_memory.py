@@ -111,6 +111,22 @@ def test_a_story_that_goes_on_forgets_its_members_of_long_ago(
     assert copy.duplicate is None and copy.story == story  # an original now, by likeness
 
 
+def test_a_story_that_goes_on_keeps_its_heaviest_terms(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each member brings a word no other has; the story keeps the words its members
+    share, and the words it let go are no longer looked up for it."""
+    monkeypatch.setattr(stories, "STORY_TERMS", 10)
+    grouper = Grouper()
+    terms = ("warcore", "warplace", "warperson")
+    story = grouper.place(article("war 0"), found("war 0", "2026-02-01", *terms, "w0")).story
+    for i in range(1, 40):
+        key = f"war {i}"
+        assert grouper.place(article(key), found(key, "2026-02-01", *terms, f"w{i}")).story == story
+    kept = grouper.stories.stories[story]
+    assert len(kept.weights) <= 15 and set(terms) <= set(kept.weights)
+    assert story not in grouper.stories._postings.get("w0", {})
+    assert kept.norm2 == pytest.approx(sum(w * w for w in kept.weights.values()))
+
+
 def test_many_articles_dated_ahead_do_not_make_the_others_late() -> None:
     """Undated pages take the crawler's day: replayed years later, four in ten of them
     must not carry the stream's day off (before, every article after was late)."""
