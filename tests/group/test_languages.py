@@ -5,6 +5,8 @@ names it shares, and only then. The reports are written here for the test."""
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.group.chinese_names import english_names
 from storyline.group.features import features
 from storyline.group.grouper import Grouper
@@ -35,15 +37,6 @@ def test_chinese_names_count_in_the_english_words_for_them() -> None:
     assert {"@anwar", "@kuala", "@lumpur", "@malaysia", "@selangor"} <= names
     assert list(english_names("美国总统")) == [("usa",)]
     assert list(english_names("价格高达百万")) == []  # 高达 is Gundam, but "as high as" first
-
-
-def test_a_chinese_report_joins_the_english_story_it_shares_names_with() -> None:
-    grouper = Grouper()
-    english = _article("en", ENGLISH, "Anwar tours Kuala Lumpur floods", "en")
-    chinese = _article("zh", CHINESE, "安华视察吉隆坡水灾", "zh")
-    other = _article("zh2", OTHER_CHINESE, "台风逼近九州", "zh")
-    stories = [grouper.place(a, features(a)).story for a in (english, chinese, other)]
-    assert stories[0] == stories[1] != stories[2]
 
 
 # A harbour blast in Gdańsk, told in English and in Polish (names declined: "w Gdańsku",
@@ -77,12 +70,30 @@ def test_names_in_another_language_are_put_as_english_writes_them() -> None:
     assert english_words(["Paris", "Zürich"], "en") == ["paris", "zurich"]
 
 
-def test_a_polish_report_joins_the_english_story_it_shares_names_with() -> None:
+@pytest.mark.parametrize(
+    ("english", "report", "other"),
+    [
+        (
+            ("en", ENGLISH, "Anwar tours Kuala Lumpur floods", "en"),
+            ("zh", CHINESE, "安华视察吉隆坡水灾", "zh"),
+            ("zh2", OTHER_CHINESE, "台风逼近九州", "zh"),
+        ),
+        (
+            ("en", HARBOUR, "Blast on Norwegian tanker shuts Gdansk port", "en"),
+            ("pl", HARBOUR_PL, "Wybuch na tankowcu w Gdańsku. Port zamknięty", "pl"),
+            ("pl2", OTHER_PL, "Kraków ma budżet na przyszły rok", "pl"),
+        ),
+    ],
+    ids=["chinese", "polish"],
+)
+def test_a_report_joins_the_english_story_it_shares_names_with(
+    english: tuple[str, str, str, str],
+    report: tuple[str, str, str, str],
+    other: tuple[str, str, str, str],
+) -> None:
     grouper = Grouper()
-    english = _article("en", HARBOUR, "Blast on Norwegian tanker shuts Gdansk port", "en")
-    polish = _article("pl", HARBOUR_PL, "Wybuch na tankowcu w Gdańsku. Port zamknięty", "pl")
-    other = _article("pl2", OTHER_PL, "Kraków ma budżet na przyszły rok", "pl")
-    stories = [grouper.place(a, features(a)).story for a in (english, polish, other)]
+    told = [_article(*fields) for fields in (english, report, other)]
+    stories = [grouper.place(a, features(a)).story for a in told]
     assert stories[0] == stories[1] != stories[2]
 
 

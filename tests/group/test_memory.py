@@ -51,6 +51,18 @@ def place_event(grouper: Grouper, name: str, day: str, n: int = 3) -> int:
     return story
 
 
+WAR = ("warcore", "warplace", "warperson")
+
+
+def place_war(grouper: Grouper) -> int:
+    """40 reports of a war, each with a word of its own; returns its story."""
+    story = grouper.place(article("war 0"), found("war 0", "2026-02-01", *WAR, "w0")).story
+    for i in range(1, 40):
+        key = f"war {i}"
+        assert grouper.place(article(key), found(key, "2026-02-01", *WAR, f"w{i}")).story == story
+    return story
+
+
 def test_stories_far_behind_the_streams_day_leave_the_index() -> None:
     grouper = Grouper()
     old = place_event(grouper, "january", "2026-01-01")
@@ -98,16 +110,12 @@ def test_a_story_that_goes_on_forgets_its_members_of_long_ago(
     """A war, a daily feature: the story stays, its old members' state does not."""
     monkeypatch.setattr(stories, "KEEP_MEMBERS", 20)
     grouper = Grouper()
-    terms = ("warcore", "warplace", "warperson")
-    story = grouper.place(article("war 0"), found("war 0", "2026-02-01", *terms, "w0")).story
-    for i in range(1, 40):
-        key = f"war {i}"
-        assert grouper.place(article(key), found(key, "2026-02-01", *terms, f"w{i}")).story == story
+    story = place_war(grouper)
     kept = grouper.stories.stories[story].members
     assert "war 0" not in kept and "war 39" in kept and len(kept) <= 30
     assert "war 0" not in grouper.stories.story_of
     assert "war 0" not in grouper.duplicates._values and "war 39" in grouper.duplicates._values
-    copy = grouper.place(article("copy"), found("war 0", "2026-02-01", *terms, "w0"))
+    copy = grouper.place(article("copy"), found("war 0", "2026-02-01", *WAR, "w0"))
     assert copy.duplicate is None and copy.story == story  # an original now, by likeness
 
 
@@ -116,13 +124,9 @@ def test_a_story_that_goes_on_keeps_its_heaviest_terms(monkeypatch: pytest.Monke
     share, and the words it let go are no longer looked up for it."""
     monkeypatch.setattr(stories, "STORY_TERMS", 10)
     grouper = Grouper()
-    terms = ("warcore", "warplace", "warperson")
-    story = grouper.place(article("war 0"), found("war 0", "2026-02-01", *terms, "w0")).story
-    for i in range(1, 40):
-        key = f"war {i}"
-        assert grouper.place(article(key), found(key, "2026-02-01", *terms, f"w{i}")).story == story
+    story = place_war(grouper)
     kept = grouper.stories.stories[story]
-    assert len(kept.weights) <= 15 and set(terms) <= set(kept.weights)
+    assert len(kept.weights) <= 15 and set(WAR) <= set(kept.weights)
     assert story not in grouper.stories._postings.get("w0", {})
     assert kept.norm2 == pytest.approx(sum(w * w for w in kept.weights.values()))
 

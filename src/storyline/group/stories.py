@@ -1,10 +1,10 @@
 """Online story grouping: each new article joins the most similar live story or starts one.
 
 A story is the sum of its articles' TF-IDF vectors (its heaviest terms: ``STORY_TERMS``)
-plus the dates it spans. An article
-joins the best story whose cosine similarity reaches ``threshold``, whose time window
-(first day - ``window`` to last day + ``window``) holds the article's date, and whose
-members it resembles on average (``cohesion``); nothing is re-clustered. The average is
+plus the dates it spans. An article joins the best story whose cosine similarity reaches
+``threshold``, whose time window (first day - ``window`` to last day + ``window``) holds
+the article's date, and whose members it resembles on average (``cohesion``); nothing is
+re-clustered. The average is
 what keeps a story at the grain of one event: the cosine to a summed vector is relative to
 how loose the story already is (for n members of mean pairwise similarity s it is about
 the mean similarity over the square root of s), so a story that has begun to chain topics
