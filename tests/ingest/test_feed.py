@@ -23,10 +23,11 @@ def test_rss_and_atom_entries_become_articles(tmp_path: Path) -> None:
     write(tmp_path / "a.rss", rss)
     write(tmp_path / "b.atom", atom)
     write(tmp_path / "c.xml", "<html>not a feed")
+    write(tmp_path / "d.rss", '<rss version="2.0"><channel><title>Quiet</title></channel></rss>')
     articles, problems = read(tmp_path)
     assert [(a.outlet, a.title, str(a.published), a.body) for a in articles] == [
         ("Marrow Post", "Tram approved", "2024-03-05", Body.FULL),
         ("Marrow Post", "Headline only", "None", Body.HEADLINE),
         ("Tram Times", "Trams", "2024-03-06", Body.FULL),
     ]
-    assert sorted(p.path.rsplit("/", 1)[1] for p in problems) == ["a.rss:entry 3", "c.xml"]
+    assert sorted(p.path.rsplit("/", 1)[1] for p in problems) == ["a.rss:entry 3", "c.xml", "d.rss"]

@@ -6,6 +6,7 @@ source, and a stopped watch goes on where it stopped without fetching anything t
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -185,6 +186,19 @@ def test_a_source_that_disappears_is_reported_backed_off_and_the_others_go_on(
     assert store.count()["articles"] == 4  # what it gave before is kept
 
 
+def test_a_feed_that_lists_nothing_yet_is_asked_again_at_once(web: Web, store: Store) -> None:
+    site = web()
+    site.routes["/feed.xml"] = Route(
+        rss("The Guardian", []), headers={"Content-Type": "application/rss+xml"}, etag='"v0"'
+    )
+    first = run(store, [site.url("/feed.xml")])
+    assert (first.failed, first.stored) == ([], 0)
+    (source,) = store.sources()
+    assert (source.failures, source.error) == (0, None)
+    news_site(site, 3)  # the outlet's first entries
+    assert run(store).stored == 3
+
+
 def test_a_source_that_is_not_one_is_reported(web: Web, store: Store) -> None:
     site = web()
     site.routes["/notes.txt"] = Route(b"just some words", headers={"Content-Type": "text/plain"})
@@ -267,6 +281,27 @@ def test_hosts_are_fetched_in_parallel_and_each_politely(web: Web, store: Store)
     assert all(site.violations(0.25) == 0 for site in sites)
     # six requests a host (robots.txt, feed, four pages) at 0.25 s apart, hosts at once
     assert report.seconds < 2 * 6 * 0.25
+
+
+def test_fetched_results_wait_in_a_bounded_queue(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watch_module, "QUEUED", 2)
+    ctx = Watch(store, workers=4)
+    done: list[str] = []
+    urls = [f"https://host{i}.example/feed.xml" for i in range(40)]
+    results = watch_module.by_host(urls, str, lambda url: done.append(url) or url, ctx)
+    first = next(r for _, r in results if r is not None)
+    time.sleep(0.3)  # the workers run ahead only as far as the queue lets them
+    assert len(done) <= 1 + 2 + 4
+    rest = [r for _, r in results if r is not None]
+    assert sorted([first, *rest]) == sorted(urls)
+    again = watch_module.by_host(urls, str, str, ctx)
+    next(again)
+    closing = threading.Thread(target=again.close)  # a caller that gives up early
+    closing.start()
+    closing.join(5.0)
+    assert not closing.is_alive()
 
 
 def test_a_list_of_sources_reports_its_bad_lines(tmp_path: Path) -> None:

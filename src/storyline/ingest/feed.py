@@ -23,6 +23,7 @@ from storyline.ingest.html import html_article
 from storyline.model import Article, Problem
 
 _TAG = re.compile(r"<[^>]*>")
+NO_ENTRIES = "no entries"
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,16 @@ class Feed:
 
 
 def read_feed(data: bytes) -> Feed | str:
-    """The feed, or why it is not one."""
+    """The feed, or why it is not one. A well-formed feed with no entries is a feed: a
+    watched one that lists nothing yet (a new outlet, a quiet section) is not broken,
+    and backed off as if it were it came back only hours later, past what it had listed
+    meanwhile."""
     parsed = feedparser.parse(data)
     if not parsed.entries:
-        return _short(parsed.get("bozo_exception")) if parsed.get("bozo") else "no entries"
+        if parsed.get("bozo"):
+            return _short(parsed.get("bozo_exception"))
+        if not parsed.get("version"):
+            return NO_ENTRIES
     entries = tuple(
         FeedEntry(
             link=e.get("link") or None,
@@ -59,8 +66,10 @@ def read_feed(data: bytes) -> Feed | str:
 
 def feed_articles(path: str, data: bytes) -> Iterator[Article | Problem]:
     feed = read_feed(data)
-    if isinstance(feed, str):
-        yield Problem(path, describe(Reason.NOT_A_FEED, feed))
+    if isinstance(feed, str) or not feed.entries:
+        yield Problem(
+            path, describe(Reason.NOT_A_FEED, feed if isinstance(feed, str) else NO_ENTRIES)
+        )
         return
     for number, entry in enumerate(feed.entries, start=1):
         yield entry_article(f"{path}:entry {number}", entry, feed)

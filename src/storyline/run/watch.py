@@ -12,6 +12,7 @@ own text for it is stored instead, and says so in its path.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import queue
@@ -46,6 +47,11 @@ MAX_NEW = 200  # pages taken from one source in a pass; the rest wait for the ne
 NESTED = 3  # sitemaps followed from a sitemap index: its newest
 COMMIT_PAGES = 32  # pages committed at once
 COMMIT_SECONDS = 5.0  # the longest a fetched page waits for its commit
+# Fetched pages waiting for the committing thread, which cleans them: the fetching
+# threads outrun it, and a pass that lists thousands of pages (a watch's first, or
+# sources back after a pause) queued them all. A replay's memory stepped up by 80 MB
+# in one such pass and stayed there.
+QUEUED = 4 * COMMIT_PAGES
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -192,38 +198,51 @@ def one_pass(ctx: Watch, fetcher: Fetcher, ingester: Ingester, number: int) -> P
 def by_host(
     items: Sequence[T], link: Callable[[T], str], work: Callable[[T], R], ctx: Watch
 ) -> Iterator[tuple[T, R | None]]:
-    """``work`` over ``items``: hosts in parallel, each host's items one after another
-    (the gate keeps them polite anyway; grouping keeps workers from queueing on one
-    host). Yields each result as it comes, and ``(item, None)`` ticks while waiting,
-    so the caller can commit on time. A stop lets each host finish its current item."""
+    """``work`` over ``items``: hosts in parallel, each host's items in turn (the gate
+    keeps them polite anyway; grouping keeps workers from queueing on one host). Yields
+    results as they come (``QUEUED`` at most wait), and ``(item, None)`` ticks while
+    waiting, so the caller can commit on time. A stop lets hosts finish their item."""
     groups: dict[str, list[T]] = {}
     for item in items:
         groups.setdefault(host(link(item)), []).append(item)
-    results: queue.Queue[tuple[T, R] | None] = queue.Queue()
+    results: queue.Queue[tuple[T, R] | None] = queue.Queue(maxsize=QUEUED)
+    abandoned = threading.Event()  # the caller went away: nobody takes results any more
+    put = partial(_put, results, abandoned)
 
     def run(group: list[T]) -> None:
         try:
             for item in group:
-                if ctx.stop.is_set():
+                if ctx.stop.is_set() or abandoned.is_set():
                     break
-                results.put((item, work(item)))
+                put((item, work(item)))
         finally:
-            results.put(None)
+            put(None)
 
     with ThreadPoolExecutor(max_workers=ctx.workers, thread_name_prefix="watch") as pool:
         for group in groups.values():
             pool.submit(run, group)
         left = len(groups)
-        while left:
-            try:
-                got = results.get(timeout=COMMIT_SECONDS / 5)
-            except queue.Empty:
-                yield items[0], None
-                continue
-            if got is None:
-                left -= 1
-            else:
-                yield got
+        try:
+            while left:
+                try:
+                    got = results.get(timeout=COMMIT_SECONDS / 5)
+                except queue.Empty:
+                    yield items[0], None
+                    continue
+                if got is None:
+                    left -= 1
+                else:
+                    yield got
+        finally:
+            abandoned.set()  # else a worker waiting on a full queue is never joined
+
+
+def _put(results: queue.Queue[T], abandoned: threading.Event, got: T) -> None:
+    """Waits for room in ``results``, unless nobody will take from it any more."""
+    while not abandoned.is_set():
+        with contextlib.suppress(queue.Full):
+            results.put(got, timeout=COMMIT_SECONDS / 5)
+            return
 
 
 # --- asking a source ---------------------------------------------------------------------
