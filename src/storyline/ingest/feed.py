@@ -42,10 +42,9 @@ class Feed:
 
 
 def read_feed(data: bytes) -> Feed | str:
-    """The feed, or why it is not one. A well-formed feed with no entries is a feed: a
-    watched one that lists nothing yet (a new outlet, a quiet section) is not broken,
-    and backed off as if it were it came back only hours later, past what it had listed
-    meanwhile."""
+    """The feed, or why it is not one. A well-formed feed with no entries is a feed that
+    lists nothing yet (a new outlet, a quiet section): read as broken, a watched one was
+    backed off and came back hours later, past what it had listed meanwhile."""
     parsed = feedparser.parse(data)
     if not parsed.entries:
         if parsed.get("bozo"):
