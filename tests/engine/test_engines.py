@@ -5,6 +5,8 @@ on. Dask tests start a real LocalCluster on 127.0.0.1 and stop it."""
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,34 @@ def test_every_item_but_the_poisoned_ones_comes_back_from_a_long_pool_run() -> N
     assert [r for r in results if not isinstance(r, Failed)] == [
         n for n in range(16) if not (n and n % 7 == 0)
     ]
+
+
+def dies_on_zero(item: tuple[str, int]) -> int:
+    mark, n = item
+    if n == 0:
+        Path(mark).touch()
+        os._exit(1)
+    return n
+
+
+def after_a_death(mark: Path, n: int) -> Iterator[tuple[str, int]]:
+    """Items 0 and 1, then a wait until item 0's worker has died, then the rest: the pool
+    is broken before any result is asked for."""
+    yield str(mark), 0
+    yield str(mark), 1
+    deadline = time.monotonic() + 60
+    while not mark.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1)  # for the pool's own thread to see the death
+    yield from ((str(mark), i) for i in range(2, n))
+
+
+def test_items_sent_after_a_death_nobody_has_seen_yet_go_to_a_fresh_pool(tmp_path: Path) -> None:
+    engine = make_engine("processes", workers=2)
+    try:
+        items = after_a_death(tmp_path / "died", 6)
+        results = list(engine.map(dies_on_zero, items, name=lambda item: f"item {item[1]}"))
+    finally:
+        engine.close()
+    assert isinstance(results[0], Failed) and results[0].name == "item 0"
+    assert results[1:] == [1, 2, 3, 4, 5]

@@ -29,7 +29,8 @@ class EngineKind(StrEnum):
 
 @dataclass(frozen=True)
 class Failed:
-    """An item the engine could not finish (it raised, or its worker died twice)."""
+    """An item the engine could not finish: it raised, or its worker died again when the
+    item was run on its own (a death among others may be another item's doing)."""
 
     name: str
     reason: str

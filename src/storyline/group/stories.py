@@ -4,12 +4,13 @@ A story is the sum of its articles' TF-IDF vectors (its heaviest terms: ``STORY_
 plus the dates it spans. An article joins the best story whose cosine similarity reaches
 ``threshold``, whose time window (first day - ``window`` to last day + ``window``) holds
 the article's date, and whose members it resembles on average (``cohesion``); nothing is
-re-clustered. The average is
-what keeps a story at the grain of one event: the cosine to a summed vector is relative to
-how loose the story already is (for n members of mean pairwise similarity s it is about
-the mean similarity over the square root of s), so a story that has begun to chain topics
-attracts ever more of them, and "Kenya seeks railway money from China" ends up holding a
-week of US–China news. When an article reaches two stories that are themselves similar,
+re-clustered. The average is what keeps a story at the grain of one event: the cosine to
+a summed vector is relative to how loose the story already is (for n members of mean
+pairwise similarity s it is about the mean similarity over the square root of s), so a
+story that has begun to chain topics attracts ever more of them, and "Kenya seeks railway
+money from China" ends up holding a week of US–China news.
+
+When an article reaches two stories that are themselves similar,
 it is the bridge that shows they are one event, and they are merged into the older one,
 on the same evidence a join needs. An article in a language none of a story's members is
 in shares little with them but names (features.py puts Chinese ones in English words):
