@@ -29,6 +29,10 @@ BASE = dt.date(2017, 11, 21)
         ("October", dt.date(2026, 4, 19), {}, "2025-10"),
         ("last October", dt.date(2026, 5, 5), {}, "2025-10"),
         ("April next year", dt.date(2026, 12, 3), {}, "2027-04"),
+        # "this": the report's own year, however near the other one is
+        ("February this year", dt.date(2026, 12, 3), {}, "2026-02"),
+        ("this September", dt.date(2026, 2, 5), {"future": True}, "2026-09"),
+        ("the fiscal year ended Jan. 31", dt.date(2026, 10, 27), {}, "2026-01-31"),
         # the coming weekday when the sentence speaks of the future, today's included
         ("Monday", dt.date(2026, 11, 30), {"future": True}, "2026-11-30"),
         ("Friday", dt.date(2026, 11, 30), {"future": True}, "2026-12-04"),
@@ -56,3 +60,16 @@ def test_a_time_that_names_its_day_is_dated() -> None:
     article = Article("a", "a", "x", Markup.TEXT, "", text, published=dt.date(2026, 11, 28))
     dated = {(w.text, w.date) for w in annotate([article]).whens}
     assert ("Sunday night", "2026-11-22") in dated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two bombs went off next to the embassies in Halden and Brekka on Friday.",
+        "Norrin posted a loss on Friday and hopes for a turnaround next year.",
+    ],
+)
+def test_next_to_a_place_or_next_year_does_not_make_a_weekday_the_coming_one(text: str) -> None:
+    article = Article("a", "a", "x", Markup.TEXT, "", text, published=dt.date(2026, 11, 28))
+    dated = {(w.text, w.date) for w in annotate([article]).whens}
+    assert ("Friday", "2026-11-27") in dated

@@ -64,6 +64,7 @@ class Calendar:
     cores: tuple[str, ...]
     back: str  # words that say a named day lies before the report ("last May")
     ahead: str  # and after it ("April next year")
+    this: str  # and in the report's own year ("this September", "February this year")
     future: str  # words that say the sentence speaks of the future
     trim: str  # words before an expression that are not part of the date ("on", "since")
 
@@ -76,6 +77,7 @@ class Calendar:
             cores=tuple(re.compile(c, re.IGNORECASE) for c in self.cores),
             back=_words(self.back),
             ahead=_words(self.ahead),
+            this=_words(self.this),
             future=_words(self.future),
             trim=re.compile(rf"^(?:{self.trim})\s+", re.IGNORECASE),
         )
@@ -88,6 +90,7 @@ class _Patterns:
     cores: tuple[re.Pattern[str], ...]
     back: re.Pattern[str]
     ahead: re.Pattern[str]
+    this: re.Pattern[str]
     future: re.Pattern[str]
     trim: re.Pattern[str]
 
@@ -104,11 +107,14 @@ ENGLISH = Calendar(
         r"\b(?:this|last|next) (?:week|month|year)\b",  # "earlier this month"
         r"\b(?:yesterday|today|tomorrow)\b",  # "late yesterday"
     ),
-    back=r"last|previous|ago",
+    back=r"last|previous|ago|ended",  # "the year ended March 31"
     ahead=r"next|coming",
+    this=r"this",
     future=(
         r"will|shall|due to|set to|set for|scheduled|to be held|(?<!had )plans? to|"
-        r"expected to|next|pending|upcoming"
+        r"expected to|pending|upcoming|"
+        # "next" but not "next to", nor "next year", which dates itself, not the sentence
+        rf"next(?!\s+(?:to|week|month|year|weekend|{_WEEKDAY}|{_MONTH})\b)"
     ),
     trim=r"on|in|since|by|from|until|of|at",
 )
@@ -132,6 +138,7 @@ FRENCH = Calendar(
     ),
     back=r"derni[eè]re?|pass[ée]e?|précédente?",
     ahead=r"prochaine?",
+    this=r"cette année",
     future=(
         r"va|vont|doit|doivent|devrait|devraient|sera|seront|aura lieu|auront lieu|"
         r"prévue?s?|prochaine?"
@@ -241,11 +248,12 @@ def resolve(
 def _nearest_year(
     day: dt.date, published: dt.date, expression: str, calendar: _Patterns, *, future: bool
 ) -> dt.date:
-    """The year of a month or a day named without one. "last May" is the one before the
-    report and "April next year" the one after; otherwise news tells the past, so the
-    last such day, unless the next one is less than half as far (a report of 27 October
-    naming "Dec. 1" means the coming one; of 10 March naming "September", the last one)
-    or, within half a year, the sentence speaks of the future."""
+    """The year of a month or a day named without one. "last May" and "the year ended
+    March 31" are before the report, "April next year" after it and "this September" in
+    its own year; otherwise news tells the past, so the last such day, unless the next
+    one is less than half as far (a report of 27 October naming "Dec. 1" means the coming
+    one; of 10 March naming "September", the last one) or, within half a year, the
+    sentence speaks of the future."""
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         with contextlib.suppress(ValueError):  # 29 February
@@ -256,6 +264,8 @@ def _nearest_year(
         return past or coming or day
     if calendar.ahead.search(expression):
         return coming
+    if calendar.this.search(expression):
+        return past if past.year == published.year else coming
     near = (coming - published) * 2 < published - past
     return coming if near or (future and coming - published <= HALF_YEAR) else past
 
