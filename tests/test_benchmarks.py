@@ -159,7 +159,7 @@ def test_dates_lead_dateparser_on_tempeval() -> None:
     ours = [dates.storyline(d, dates.Depth.FAST) for d in docs]
     peer = [dates.dateparser_peer(d, t) for d, t in zip(docs, truths, strict=True)]
     f1 = dates.scored(list(zip(truths, ours, strict=True)))[2]
-    assert f1 >= 0.835
+    assert f1 >= 0.84
     assert f1 > dates.scored(list(zip(truths, peer, strict=True)))[2] + 0.3
 
 

@@ -33,6 +33,10 @@ BASE = dt.date(2017, 11, 21)
         ("February this year", dt.date(2026, 12, 3), {}, "2026-02"),
         ("this September", dt.date(2026, 2, 5), {"future": True}, "2026-09"),
         ("the fiscal year ended Jan. 31", dt.date(2026, 10, 27), {}, "2026-01-31"),
+        # years written out, as broadcast transcripts have them
+        ("nineteen ninety-six", BASE, {}, "1996"),
+        ("January nineteen ninety-seven", BASE, {}, "1997-01"),
+        ("the year two thousand", BASE, {}, "2000"),
         # the coming weekday when the sentence speaks of the future, today's included
         ("Monday", dt.date(2026, 11, 30), {"future": True}, "2026-11-30"),
         ("Friday", dt.date(2026, 11, 30), {"future": True}, "2026-12-04"),
@@ -73,3 +77,11 @@ def test_next_to_a_place_or_next_year_does_not_make_a_weekday_the_coming_one(tex
     article = Article("a", "a", "x", Markup.TEXT, "", text, published=dt.date(2026, 11, 28))
     dated = {(w.text, w.date) for w in annotate([article]).whens}
     assert ("Friday", "2026-11-27") in dated
+
+
+def test_a_year_written_out_is_dated_and_other_numbers_are_left_alone() -> None:
+    text = "In nineteen ninety-one Keller was convicted; three days ago he spoke."
+    article = Article("a", "a", "x", Markup.TEXT, "", text, published=dt.date(2026, 11, 28))
+    dated = {(w.text, w.date) for w in annotate([article]).whens}
+    assert ("nineteen ninety-one", "1991") in dated
+    assert ("three days ago", "2026-11-25") in dated

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from dateparser.date import DateDataParser
+from text_to_num import alpha2digit
 
 from storyline.annotate.nlp import Parsed
 from storyline.lexicon import QUOTED_SPAN, SAYING
@@ -43,6 +44,12 @@ _POINT = re.compile(
 _DAY_NAMED = re.compile(rf"\b(?:{_WEEKDAY}|yesterday|today|tomorrow)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\d{4}s\b|\d0s\b")
 _OWN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# The first word of a year written out ("nineteen ninety-six", "two thousand and one"), as
+# broadcast transcripts write them; text2num reads the words, we join the two halves.
+_SPELLED_YEAR = re.compile(
+    r"\b(?:eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thousand)\b", re.I
+)
+_YEAR_HALVES = re.compile(r"\b(1[1-9]|20) (\d\d)\b")
 _SAID_ON = re.compile(rf"(?:{SAYING.pattern})(?:\s+(?:on|late|early|last))?\s*$", re.IGNORECASE)
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 HALF_YEAR = dt.timedelta(days=183)
@@ -207,7 +214,16 @@ def _dated(label: str, text: str) -> bool:
     ("Thursday morning", "late last night" is no day): spaCy often calls those a time."""
     if label == "TIME":
         return bool(_DAY_NAMED.search(text))
+    text = _in_digits(text)
     return label == "DATE" and bool(_POINT.search(text)) and not _DECADE.search(text)
+
+
+def _in_digits(expression: str) -> str:
+    """The expression with a year written out in digits; as it was if it has none."""
+    if not _SPELLED_YEAR.search(expression):
+        return expression
+    digits = _YEAR_HALVES.sub(r"\1\2", alpha2digit(expression, "en"))
+    return digits if _OWN_YEAR.search(digits) else expression
 
 
 def resolve(
@@ -216,6 +232,8 @@ def resolve(
     """ISO date at the expression's precision, or None when it cannot be pinned down."""
     calendar = CALENDARS[lang].patterns
     expression = calendar.trim.sub("", expression.strip())
+    if lang == "en":
+        expression = _in_digits(expression)
     if published is None and not _OWN_YEAR.search(expression):
         return None
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
