@@ -85,3 +85,26 @@ def test_a_year_written_out_is_dated_and_other_numbers_are_left_alone() -> None:
     dated = {(w.text, w.date) for w in annotate([article]).whens}
     assert ("nineteen ninety-one", "1991") in dated
     assert ("three days ago", "2026-11-25") in dated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kessel sold his shares between 2015 and 2019.", {("2015", "2015"), ("2019", "2019")}),
+        (
+            "Norrin bought shares from Nov. 2 to Thursday.",
+            {("Nov. 2", "2026-11-02"), ("Thursday", "2026-11-26")},
+        ),
+        (
+            "Talks were held on April 24 and 25 in Halden.",
+            {("April 24", "2026-04-24"), ("25", "2026-04-25")},
+        ),
+    ],
+)
+def test_a_range_is_its_two_dates_each_with_its_own_span(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    article = Article("a", "a", "x", Markup.TEXT, "", text, published=dt.date(2026, 11, 28))
+    whens = annotate([article]).whens
+    assert {(w.text, w.date) for w in whens} == expected
+    assert all(text[w.start : w.end] == w.text for w in whens)

@@ -43,6 +43,11 @@ _POINT = re.compile(
 )
 _DAY_NAMED = re.compile(rf"\b(?:{_WEEKDAY}|yesterday|today|tomorrow)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\d{4}s\b|\d0s\b")
+_RANGE = re.compile(
+    r"(?:(?:between|from)\s+)?(?P<first>.+?)"
+    r"(?:\s+(?:to|and|through|until|till)\s+|(?<=\d)\s*[-–]\s*(?=\d))(?P<second>.+)",
+    re.IGNORECASE,
+)
 _OWN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # The first word of a year written out ("nineteen ninety-six", "two thousand and one"), as
 # broadcast transcripts write them; text2num reads the words, we join the two halves.
@@ -178,12 +183,12 @@ def whens(piece: Parsed, published: dt.date | None, *, inferred: bool = False) -
     told = QUOTED_SPAN.sub(" ", piece.context)  # "will" inside a quote is the speaker's tense
     calendar = CALENDARS[piece.lang]
     found = []
-    for at, text in _spans(piece):
+    for at, text, read in _spans(piece):
         start = piece.start + at
         # "said Friday it will…": the day of the saying is past, whatever is said of later
         said = bool(_SAID_ON.search(piece.doc.text[:at]))
         future = not said and bool(calendar.patterns.future.search(told))
-        date = resolve(text, published, future=future, lang=piece.lang)
+        date = resolve(read, published, future=future, lang=piece.lang)
         found.append(
             When(
                 piece.article,
@@ -198,15 +203,32 @@ def whens(piece: Parsed, published: dt.date | None, *, inferred: bool = False) -
     return found
 
 
-def _spans(piece: Parsed) -> Iterator[tuple[int, str]]:
-    """Where each date expression of the piece starts, and its words."""
+def _spans(piece: Parsed) -> Iterator[tuple[int, str, str]]:
+    """Where each date expression of the piece starts, its words, and what to read."""
     if piece.lang == "fr":
         for match in _FRENCH_POINT.finditer(piece.doc.text):
-            yield match.start(), match.group()
+            yield match.start(), match.group(), match.group()
         return
     for ent in piece.doc.ents:
         if _dated(ent.label_, ent.text):
-            yield ent.start_char, ent.text
+            yield from _ends(ent.start_char, ent.text)
+
+
+def _ends(at: int, text: str) -> list[tuple[int, str, str]]:
+    """A range is its two dates, each with its own span: "between 1985 and 1987", "Sept.
+    14 to Thursday"; in "April 24 and 25" the second day is read with the first's month."""
+    match = _RANGE.fullmatch(text)
+    if not match or not _POINT.search(match["first"]):
+        return [(at, text, text)]
+    first, second = match["first"], match["second"]
+    month = ENGLISH.patterns.month.search(first)
+    if second.isdigit() and len(second) <= 2 and month:
+        read = f"{month.group()} {second}"
+    elif _POINT.search(second):
+        read = second
+    else:
+        return [(at, text, text)]
+    return [(at + match.start("first"), first, first), (at + match.start("second"), second, read)]
 
 
 def _dated(label: str, text: str) -> bool:
