@@ -99,6 +99,10 @@ def test_a_year_written_out_is_dated_and_other_numbers_are_left_alone() -> None:
             "Talks were held on April 24 and 25 in Halden.",
             {("April 24", "2026-04-24"), ("25", "2026-04-25")},
         ),
+        (
+            "Talks were held Oct. 12-13, 2021 in Halden.",
+            {("Oct. 12", "2021-10-12"), ("13, 2021", "2021-10-13")},
+        ),
     ],
 )
 def test_a_range_is_its_two_dates_each_with_its_own_span(

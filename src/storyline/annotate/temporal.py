@@ -43,6 +43,7 @@ _POINT = re.compile(
 )
 _DAY_NAMED = re.compile(rf"\b(?:{_WEEKDAY}|yesterday|today|tomorrow)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\d{4}s\b|\d0s\b")
+_DAY_FIRST = re.compile(r"\d{1,2}\b(?!\s*(?:[-/.]|\d))")
 _RANGE = re.compile(
     r"(?:(?:between|from)\s+)?(?P<first>.+?)"
     r"(?:\s+(?:to|and|through|until|till)\s+|(?<=\d)\s*[-–]\s*(?=\d))(?P<second>.+)",
@@ -216,19 +217,27 @@ def _spans(piece: Parsed) -> Iterator[tuple[int, str, str]]:
 
 def _ends(at: int, text: str) -> list[tuple[int, str, str]]:
     """A range is its two dates, each with its own span: "between 1985 and 1987", "Sept.
-    14 to Thursday"; in "April 24 and 25" the second day is read with the first's month."""
+    14 to Thursday". Each end is read with what the other gives it: "Oct. 12-13, 2026" is
+    12 and 13 October 2026, "April 24 and 25" both in April."""
     match = _RANGE.fullmatch(text)
     if not match or not _POINT.search(match["first"]):
         return [(at, text, text)]
     first, second = match["first"], match["second"]
     month = ENGLISH.patterns.month.search(first)
-    if second.isdigit() and len(second) <= 2 and month:
+    if month and _DAY_FIRST.match(second) and not ENGLISH.patterns.month.search(second):
         read = f"{month.group()} {second}"
     elif _POINT.search(second):
         read = second
     else:
         return [(at, text, text)]
-    return [(at + match.start("first"), first, first), (at + match.start("second"), second, read)]
+    year = _OWN_YEAR.search(second)
+    first_read = (
+        f"{first} {year.group()}" if month and year and not _OWN_YEAR.search(first) else first
+    )
+    return [
+        (at + match.start("first"), first, first_read),
+        (at + match.start("second"), second, read),
+    ]
 
 
 def _dated(label: str, text: str) -> bool:
