@@ -112,3 +112,16 @@ def test_a_range_is_its_two_dates_each_with_its_own_span(
     whens = annotate([article]).whens
     assert {(w.text, w.date) for w in whens} == expected
     assert all(text[w.start : w.end] == w.text for w in whens)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters were planning to march through Halden on Monday.",
+        "The ferry could sail as soon as Monday, officials said.",
+    ],
+)
+def test_a_plan_or_a_hope_makes_a_weekday_the_coming_one(text: str) -> None:
+    article = Article("a", "a", "x", Markup.TEXT, "", text, published=dt.date(2026, 11, 27))
+    dated = {(w.text, w.date) for w in annotate([article]).whens}
+    assert ("Monday", "2026-11-30") in dated

@@ -124,8 +124,8 @@ ENGLISH = Calendar(
     ahead=r"next|coming",
     this=r"this",
     future=(
-        r"will|shall|due to|set to|set for|scheduled|to be held|(?<!had )plans? to|"
-        r"expected to|pending|upcoming|"
+        r"will|shall|due to|set to|set for|scheduled|to be held|expected to|pending|"
+        r"upcoming|(?<!had )plan(?:s|ned|ning)? to|as soon as|"
         # "next" but not "next to", nor "next year", which dates itself, not the sentence
         rf"next(?!\s+(?:to|week|month|year|weekend|{_WEEKDAY}|{_MONTH})\b)"
     ),
