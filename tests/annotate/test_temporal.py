@@ -37,6 +37,7 @@ BASE = dt.date(2017, 11, 21)
         ("nineteen ninety-six", BASE, {}, "1996"),
         ("January nineteen ninety-seven", BASE, {}, "1997-01"),
         ("the year two thousand", BASE, {}, "2000"),
+        ("some two thousand years ago", BASE, {}, None),  # a count of years, not one
         # the coming weekday when the sentence speaks of the future, today's included
         ("Monday", dt.date(2026, 11, 30), {"future": True}, "2026-11-30"),
         ("Friday", dt.date(2026, 11, 30), {"future": True}, "2026-12-04"),

@@ -55,6 +55,7 @@ _OWN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SPELLED_YEAR = re.compile(
     r"\b(?:eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thousand)\b", re.I
 )
+_COUNTED = re.compile(r"\s+(?:years?|months?|weeks?|days?)\b", re.I)
 _YEAR_HALVES = re.compile(r"\b(1[1-9]|20) (\d\d)\b")
 _SAID_ON = re.compile(rf"(?:{SAYING.pattern})(?:\s+(?:on|late|early|last))?\s*$", re.IGNORECASE)
 _PRECISION = {"day": 10, "month": 7, "year": 4}
@@ -254,7 +255,9 @@ def _in_digits(expression: str) -> str:
     if not _SPELLED_YEAR.search(expression):
         return expression
     digits = _YEAR_HALVES.sub(r"\1\2", alpha2digit(expression, "en"))
-    return digits if _OWN_YEAR.search(digits) else expression
+    year = _OWN_YEAR.search(digits)
+    counted = year and _COUNTED.match(digits, year.end())  # "two thousand years ago"
+    return digits if year and not counted else expression
 
 
 def resolve(

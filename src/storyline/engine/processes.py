@@ -92,7 +92,8 @@ class _Broken(Enum):
 def _settled(
     fn: Callable[[T], R], future: Future[Any], item: T, name: Callable[[T], str]
 ) -> R | Failed | _Broken:
-    """The future's result, why it failed, or ``_Broken.POOL`` when its worker died."""
+    """The future's result, why it failed, or ``_Broken.POOL`` when its worker died.
+    ``fn`` only gives the result its type."""
     try:
         result: R = future.result()
         return result
