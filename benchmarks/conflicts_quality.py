@@ -46,6 +46,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared/data"
 GVA = SHARED / "gold/gva-incidents.jsonl"
 READINGS = Path(__file__).with_name("gold") / "conflicts.json"
 KILLED = re.compile(r"\b(?:kill|dead|die|death|fatal|slain|murder|homicide|lives)", re.I)
+_INDEFINITE = re.compile(r"an?\s", re.I)
 INJURED = re.compile(r"\b(?:injur|wound|hurt|hospital|shot\b)", re.I)
 
 
@@ -89,10 +90,15 @@ def agreed_count(brief: Brief, about: re.Pattern[str], count: int) -> bool:
         if (
             fact.status is Status.AGREED
             and about.search(fact.about)
-            and any(str(count) in numbers(c.text) for c in fact.claims)
+            and any(str(count) in numbers(c.text) | _one(c.text) for c in fact.claims)
         ):
             return True
     return False
+
+
+def _one(text: str) -> set[str]:
+    """ "a man", "a 27-year-old woman": one person (annotate/figures.py reads them so)."""
+    return {"1"} if _INDEFINITE.match(text) else set()
 
 
 def describe(brief: Brief, fact: Fact) -> dict:

@@ -185,6 +185,23 @@ _OUTCOMES = {
     "arrested": "arrest detain apprehend charge",
 }
 OUTCOME = {verb: kind for kind, verbs in _OUTCOMES.items() for verb in verbs.split()}
+# The same outcomes as written, and "dead": a sentence without one tells no one's fate.
+OUTCOME_WORDS = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|sla(?:y|in)|murder(?:s|ed)?|d(?:ie[sd]?|ying|ead)|perish(?:ed)?|"
+    r"executed|injur(?:es|ed|ing|y|ies)|wound(?:s|ed|ing)?|hurt|hospitali[sz]ed|maimed|"
+    r"shot|shoot(?:s|ing)?|arrest(?:s|ed)?|detain(?:s|ed)?|apprehended|charged)\b",
+    re.IGNORECASE,
+)
+# Nouns for one person, which news uses for a single victim or suspect it does not name:
+# "a man was killed", "a 27-year-old woman died", "police arrested a teenager".
+_ONE_PERSON = (
+    "man woman boy girl person teen teenager child toddler baby infant victim student "
+    "driver passenger pedestrian motorist officer deputy trooper suspect gunman"
+)
+ONE_PERSON = frozenset(_ONE_PERSON.split())
+ONE_PERSON_CUE = re.compile(
+    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}(?:{_ONE_PERSON.replace(' ', '|')})\b", re.IGNORECASE
+)
 
 
 # The label of a caption or a media slot ("Photo: the site from the air", "Video: ..."):

@@ -70,6 +70,8 @@ class Approx(StrEnum):
     LESS_THAN = "less than"
     NEARLY = "nearly"
     ABOUT = "about"
+    # "a man was killed": one, of however many; it never contradicts a larger count
+    INDEFINITE = "indefinite"
 
 
 class FactKind(StrEnum):

@@ -4,6 +4,17 @@ brief of two reports that give it in different forms."""
 from __future__ import annotations
 
 from helpers import assert_faithful, brief_of, claims
+from storyline.annotate import annotate
+from storyline.clean import clean, usable
+from storyline.ingest import text_article
+from storyline.model import Article, Depth
+
+
+def counted(*sentences: str) -> list[tuple[str, str, str]]:
+    """(text, counted noun, action) of each figure ``annotate`` reads in the sentences."""
+    read = [text_article(f"s{i}.txt", text) for i, text in enumerate(sentences)]
+    story = annotate([a for a in usable(clean(read)) if isinstance(a, Article)], depth=Depth.FAST)
+    return [(f.text, f.noun, f.verb) for f in story.figures]
 
 
 def test_a_height_in_feet_and_inches_is_one_measure() -> None:
@@ -41,3 +52,100 @@ def test_have_that_owns_something_is_the_figures_verb() -> None:
     )
     (fact,) = [f for f in brief.facts if "36" in {c.text for c in f.claims}]
     assert fact.about == "have jets"
+
+
+def test_one_person_told_by_their_fate_is_a_count_outlets_agree_on() -> None:
+    """Single victims are written "a man was killed", never "one": outlets agreed on no
+    count at all for them. "shot and killed" reports the killing."""
+    result = brief_of(
+        "A man was shot and killed outside a bakery on Elm Street late Saturday, police said.",
+        "Police said a man was killed in a shooting outside an Elm Street bakery on Saturday.",
+    )
+    (fact,) = [f for f in result.facts if "A man" in {c.text for c in f.claims}]
+    assert fact.status == "agreed" and fact.about == "man killed"
+    assert len(fact.claims[0].sources) == 2
+    assert_faithful(result)
+
+
+def test_one_person_never_contradicts_a_larger_toll() -> None:
+    """ "A man was killed" says nothing of the others who were."""
+    result = brief_of(
+        "A man was killed when gunfire broke out at the county fair on Sunday, police said.",
+        "Three men were killed when gunfire broke out at the county fair on Sunday, police said.",
+    )
+    assert not claims(result, "conflicting")
+    assert any("A man" in c for c in claims(result, "complementary"))
+
+
+def test_someone_s_relative_is_not_the_person_counted() -> None:
+    result = brief_of("A woman's son was killed in the crash on Route 9 on Friday, troopers said.")
+    assert not [f for f in result.facts if "A woman" in {c.text for c in f.claims}]
+
+
+def test_a_count_of_whom_a_shooting_killed_needs_no_noun() -> None:
+    result = brief_of(
+        "Police said that at the store on Monday the gunman killed one and wounded two.",
+        "At the store on Monday, the gunman killed one and wounded two.",
+    )
+    assert {"one"} in claims(result, "agreed") and {"two"} in claims(result, "agreed")
+
+
+def test_the_one_who_did_it_is_not_counted_with_those_it_was_done_to() -> None:
+    result = brief_of("A gunman killed a man outside the bar on Friday night, police said.")
+    found = {c.text: f.about for f in result.facts for c in f.claims}
+    assert found.get("a man") == "killed man" and "A gunman" not in found
+
+
+def test_the_dead_are_counted_however_their_death_is_told() -> None:
+    result = brief_of(
+        "The crash on Route 9 left two people dead on Sunday morning, troopers said.",
+        "Two died in the crash on Route 9 on Sunday morning, troopers said.",
+        "Troopers said two people were killed in the crash on Route 9 on Sunday morning.",
+    )
+    (fact,) = [f for f in result.facts if "two" in {c.text.lower() for c in f.claims}]
+    assert fact.status == "agreed" and fact.about == "people dead"
+    assert len({s.article for c in fact.claims for s in c.sources}) == 3
+
+
+def test_a_number_in_a_name_or_glued_to_a_word_is_no_count() -> None:
+    found = counted(
+        "Two men were found dead and two others were wounded after a shooting by the river "
+        "in Three Rivers.",
+        "Three men have been indicted by a one-man grand jury, prosecutors said.",
+    )
+    assert ("Three", "man", "indict") in found and ("Two", "man", "kill") in found
+    assert not {text for text, _, _ in found} & {"Three Rivers", "one"}
+    assert len(found) == 3
+
+
+def test_a_death_told_by_an_adverb_or_an_adjective_is_a_killing() -> None:
+    """ "three fatally", "fatally shot", "are dead": counts of the dead, never compared with
+    counts of the shot."""
+    found = counted(
+        "Five men were shot, three fatally, at the home on Albany Avenue, police said.",
+        "Three men were fatally shot at the home on Albany Avenue, police said.",
+        "Police said two men are dead after the shooting at the home on Albany Avenue.",
+    )
+    assert found == [
+        ("Five", "man", "shoot"),
+        ("three", "people", "kill"),
+        ("Three", "man", "kill"),
+        ("two", "man", "kill"),
+    ]
+
+
+def test_those_arrested_are_not_counted_with_their_victims() -> None:
+    result = brief_of(
+        "A man has been arrested and charged in a shooting that left one man dead on Main "
+        "Street, police said."
+    )
+    for fact in result.facts:
+        assert {c.text for c in fact.claims} != {"A man", "one"}
+
+
+def test_a_share_of_a_whole_never_contradicts_the_whole() -> None:
+    result = brief_of(
+        "Police said one of the men shot on Sunday at the store died in hospital.",
+        "Five men were shot at the store on Sunday, police said on Monday.",
+    )
+    assert not claims(result, "conflicting")

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from storyline.annotate.nlp import Parsed, is_noun, is_verb, lemma
+from storyline.lexicon import ONE_PERSON, ONE_PERSON_CUE, OUTCOME, OUTCOME_WORDS
 from storyline.model import Approx, Figure
 
 if TYPE_CHECKING:
@@ -100,6 +101,12 @@ _SAME_VERB = {
 }
 # Penn tags: what ends a clause, and what may stand between a number and its noun.
 _CLAUSE_END = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "CC", "IN"})
+# "was shot", "had been killed", "got hurt": the person before the verb underwent it;
+# "died" is undergone whatever stands before it.
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+_UNDERGONE = frozenset({"die", "perish"})
+_DEATH = frozenset({"dead", "fatally"})  # words that tell a death without a verb
+_MODIFIERS = frozenset({"JJ", "HYPH", "CD", "NN", "VBN", "RB"})  # "a 27-year-old police officer"
 _BEFORE_NOUN = frozenset(
     {"JJ", "JJR", "JJS", "CD", "HYPH", ",", "RB", "DT", "CC", "IN", "NNP", "NNPS", "VBN", "VBG"}
 )
@@ -108,7 +115,7 @@ _BEFORE_NOUN = frozenset(
 def needs_tags(doc: Doc) -> bool:
     """Whether ``figures`` will read word classes in ``doc``: only a count, amount or
     measure, or a length of time that can be a fact, looks for its noun and verb."""
-    return any(
+    return _fate_told(doc.text) or any(
         ent.label_ in LABELS
         or (ent.label_ == "DATE" and _DURATION.search(ent.text) and not _PLACING.search(ent.text))
         for ent in doc.ents
@@ -127,7 +134,108 @@ def figures(piece: Parsed) -> list[Figure]:
             continue
         if figure is not None:
             found.append(figure)
+    if _fate_told(doc.text):
+        found += _one_person(piece)
     return found
+
+
+def _fate_told(text: str) -> bool:
+    """Whether a sentence may count one person by what happened to them."""
+    return bool(ONE_PERSON_CUE.search(text) and OUTCOME_WORDS.search(text))
+
+
+def _one_person(piece: Parsed) -> list[Figure]:
+    """ "A man was killed", "police arrested a 17-year-old boy": one person, counted by
+    what happened to them. Most single victims are written so, never as "one", and
+    outlets agree on them as on any count; but "a man was killed" does not say no one
+    else was, so it never contradicts a larger toll (``Approx.INDEFINITE``)."""
+    doc = piece.doc
+    found = []
+    for token in doc:
+        person = _person_after(token) if token.lower_ in ("a", "an") else None
+        fate = _fate(doc[token.i : person.i + 1]) if person is not None else None
+        if person is None or fate is None:
+            continue
+        noun = lemma(person)
+        found.append(
+            figure_at(
+                piece,
+                token.idx,
+                person.idx + len(person),
+                value=1.0,
+                unit="",
+                approx=Approx.INDEFINITE,
+                noun=_SAME_NOUN.get(noun, noun),
+                verb=_outcome(fate),
+                about=" ".join(t.text for t in sorted((person, fate), key=lambda t: t.i)),
+            )
+        )
+    return found
+
+
+def _person_after(article: Token) -> Token | None:
+    """The person an article opens: "a man", "an unidentified 27-year-old woman", but not
+    "a woman's son"."""
+    doc = article.doc
+    for token in doc[article.i + 1 : article.i + 7]:
+        if token.tag_ == "NN" and token.lower_ in ONE_PERSON:
+            possessed = token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"
+            return None if possessed else token
+        if token.tag_ not in _MODIFIERS:
+            return None
+    return None
+
+
+def _fate(person: Span) -> Token | None:
+    """What was done to the person: "dead" ("a man is dead", "left a teenager dead"), a
+    verb they undergo ("was shot and killed", "died"), or one before them ("killed a
+    man"); never the person's own deed ("a gunman killed")."""
+    doc = person.doc
+    dead = _dead_after(person[-1])
+    if dead is not None:
+        return dead
+    for token in doc[person.end : person.end + 8]:
+        if is_verb(token):
+            undergone = lemma(token) in _UNDERGONE or any(
+                t.lower_ in _PASSIVE for t in doc[max(token.i - 3, person.end) : token.i]
+            )
+            return _graver(token) if undergone and _outcome(_graver(token)) else None
+        if token.tag_ in _CLAUSE_END:
+            break
+    for token in reversed(doc[max(person.start - 6, 0) : person.start]):
+        if is_verb(token):
+            return _graver(token) if _outcome(_graver(token)) else None
+        if token.tag_ in _CLAUSE_END:
+            break
+    return None
+
+
+def _outcome(token: Token) -> str:
+    """The outcome (a lexicon.OUTCOME lemma) a word tells, or ""."""
+    name = _verb_name(token)
+    return name if name in OUTCOME else ""
+
+
+def _verb_name(token: Token) -> str:
+    """The lemma a figure's action is compared by: "hurt" is "injure"; "dead", "three
+    fatally" and "fatally shot" are "kill"."""
+    fatally = token.i > 0 and token.doc[token.i - 1].lower_ == "fatally"
+    if token.lower_ in _DEATH or (fatally and lemma(token) == "shoot"):
+        return _SAME_VERB["die"]
+    name = lemma(token)
+    return _SAME_VERB.get(name, name)
+
+
+def _dead_after(token: Token) -> Token | None:
+    """ "dead" said of what ``token`` ends: "two people dead", "a man is dead", "was found
+    dead"."""
+    doc = token.doc
+    for word in doc[token.i + 1 : token.i + 4]:
+        if word.lower_ == "dead":
+            return word
+        if word.lower_ not in _PASSIVE | {"found", "pronounced"}:
+            return None
+    return None
 
 
 def _count(piece: Parsed, ent: Span) -> Figure | None:
@@ -136,7 +244,6 @@ def _count(piece: Parsed, ent: Span) -> Figure | None:
     doc = piece.doc
     approx, number = _split_qualifier(ent, doc)
     start, end, number, label = _widened(ent, doc, number)
-    after = doc[ent.end] if ent.end < len(doc) else None
     height = _FEET_INCHES.match(doc.text, ent.end_char - len(number))
     if label in ("CARDINAL", "QUANTITY") and height and _small(height[2]) < 12:
         parsed: Reading | None = _height(height)
@@ -146,11 +253,12 @@ def _count(piece: Parsed, ent: Span) -> Figure | None:
     if parsed is None:
         return None
     value, unit, spread, scale = parsed
-    year = not unit and _YEAR.fullmatch(number) and "," not in number
-    if year or (after is not None and after.lower_ in _NOT_COUNTS):
-        return None  # a year read as a count; "the 3100 block of West Fullerton", an address
+    if _not_a_count(ent, number, unit):
+        return None
     if approx and not doc.text[start:end].lower().startswith(approx[0]):
         start = doc.text[:start].rstrip().lower().rindex(approx[0])  # the qualifier before
+    if approx is None and doc.text[end : end + 4] == " of ":  # "two of the victims"
+        approx = ("", Approx.INDEFINITE)
     if label == "MONEY":
         noun, verb, about = _about_money(ent, doc)
     else:
@@ -168,6 +276,24 @@ def _count(piece: Parsed, ent: Span) -> Figure | None:
         spread=spread,
         anchor=_anchor(ent, doc),
         scale=scale,
+    )
+
+
+def _not_a_count(ent: Span, number: str, unit: str) -> bool:
+    """A year ("1998"), an address ("the 3100 block"), a name ("in Three Rivers") or a
+    word's modifier ("a one-man grand jury", "a two-story home") read as a number."""
+    doc = ent.doc
+    year = bool(not unit and _YEAR.fullmatch(number) and "," not in number)
+    if ent.end + 1 >= len(doc):
+        return year
+    after = doc[ent.end]
+    glued = not doc[ent.end - 1].whitespace_ and after.text == "-"
+    named = number[:1].isupper() and ent.start > 0 and not doc[ent.start].is_sent_start
+    return (
+        year
+        or after.lower_ in _NOT_COUNTS
+        or (named and not number.isdigit() and after.tag_ in ("NNP", "NNPS") and after.is_title)
+        or (not unit and glued and is_noun(doc[ent.end + 1]))
     )
 
 
@@ -349,6 +475,8 @@ def _value(number: str, label: str) -> Reading | None:
     number = number.strip()
     if label == "CARDINAL" and _PLAIN_NUMBER.fullmatch(number):
         return float(number.replace(",", "")), "", 0.0, 1.0
+    if label == "CARDINAL" and number.lower() == "one":
+        return 1.0, "", 0.0, 1.0  # quantulum3 reads no number in "one"
     # "$4.77-billion" is one amount, which quantulum3 reads as the range 4.77 to a billion
     quantities = _parser().parse(_SCALE_HYPHEN.sub(" ", number))
     if not quantities:
@@ -374,11 +502,16 @@ def _base(value: float, unit: str, spread: float) -> Reading:
 def _about(ent: Span, doc: Doc, measured: bool) -> tuple[str, str, str]:
     """(counted noun's lemma, action's lemma, both as written). A measure's unit says what
     it is, so the word after it ("two metres shortly") is not a counted noun."""
-    noun, verb = None if measured else _counted(ent, doc), _action(ent, doc)
+    fatally = doc[ent.end] if ent.end < len(doc) and doc[ent.end].lower_ == "fatally" else None
+    noun = None if measured or fatally else _counted(ent, doc)
+    # "left two men dead", "two people are dead", "five were shot, three fatally"
+    verb = (_dead_after(noun) if noun is not None else None) or fatally or _action(ent, doc)
     noun_lemma = lemma(noun) if noun else ""
-    verb_lemma = lemma(verb) if verb else ""
+    verb_lemma = _verb_name(verb) if verb else ""
+    if not noun_lemma and not measured and verb_lemma in OUTCOME:
+        noun_lemma = "people"  # "killed one and wounded two": whom a shooting kills
     written = " ".join(t.text for t in sorted((t for t in (noun, verb) if t), key=lambda t: t.i))
-    return _SAME_NOUN.get(noun_lemma, noun_lemma), _SAME_VERB.get(verb_lemma, verb_lemma), written
+    return _SAME_NOUN.get(noun_lemma, noun_lemma), verb_lemma, written
 
 
 def _counted(ent: Span, doc: Doc) -> Token | None:
@@ -398,18 +531,29 @@ def _action(ent: Span, doc: Doc) -> Token | None:
     else before the number ("killed 129 people"), else the nearest in the window."""
     for token in doc[ent.end : ent.end + 8]:
         if is_verb(token):
-            return token
+            return _graver(token)
         if token.tag_ in _CLAUSE_END and token.text != "-":
             break
     for token in reversed(doc[max(ent.start - 6, 0) : ent.start]):
         if is_verb(token):
-            return token
+            return _graver(token)
         if token.tag_ in _CLAUSE_END and token.text != "-":
             break
     verbs = [t for t in doc if is_verb(t)]
     if not verbs:
         return None
     return min(verbs, key=lambda t: min(abs(t.i - ent.start), abs(t.i - (ent.end - 1))))
+
+
+def _graver(verb: Token) -> Token:
+    """ "were shot and killed", "was shot and wounded": the outcome the shooting had is the
+    one reported."""
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "and" or lemma(verb) != "shoot":
+        return verb
+    then = doc[verb.i + 2]
+    outcome = OUTCOME.get(_SAME_VERB.get(lemma(then), lemma(then)))
+    return then if is_verb(then) and outcome in ("died", "injured") else verb
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from storyline.lexicon import OPENING_QUOTES, QUOTED_SPAN
+from storyline.lexicon import ONE_PERSON_CUE, OPENING_QUOTES, OUTCOME_WORDS, QUOTED_SPAN
 from storyline.model import Depth, Sentence
 
 if TYPE_CHECKING:  # spaCy itself loads on the first parse: a brief without facts never pays
@@ -43,7 +43,8 @@ _SAME_LENGTH = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "`": "'
 
 # What can start a fact, and how many words either side of it a fact needs: a number
 # (its qualifier and verb come before it, the counted noun after it) and a date word. "one"
-# is left out: it is mostly "one of".
+# is left out: it is mostly "one of"; "one man", "a woman" count where someone's fate is
+# told (``_windows``).
 _NUMBER = re.compile(
     r"\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half)\b",
@@ -190,6 +191,8 @@ def _unquoted(text: str) -> list[tuple[int, int]]:
 def _windows(text: str) -> list[tuple[int, int]]:
     """Stretches of words around each cue (``WIDTHS``), merged where they touch."""
     kinds = [("number", _NUMBER), ("date", _DATE)]
+    if OUTCOME_WORDS.search(text):  # "a man was killed": one person, counted by their fate
+        kinds.append(("number", ONE_PERSON_CUE))
     found = sorted((m.start(), WIDTHS[kind]) for kind, p in kinds for m in p.finditer(text))
     if not found:
         return []

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from storyline.lexicon import OUTCOME
-from storyline.model import Annotated, Claim, Fact, FactKind, Figure, Source, Status
+from storyline.model import Annotated, Approx, Claim, Fact, FactKind, Figure, Source, Status
 from storyline.synthesize.disjoint import DisjointSets
 from storyline.synthesize.similarity import Likeness
 from storyline.synthesize.source import source_of
@@ -95,7 +95,11 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
     if a.article == b.article and a.sentence != b.sentence:
         return False  # one article repeating a number is not two sources for it
     if not _same_noun(a, b):  # "52 cheerleaders" / "52 pompom pushers": only in like sentences
-        return a.value == b.value and like(a.sentence, b.sentence) >= LIKE_SENTENCES
+        # "a man was killed" and "a woman was killed" are two people
+        indefinite = Approx.INDEFINITE in (a.approx, b.approx)
+        return (
+            a.value == b.value and not indefinite and like(a.sentence, b.sentence) >= LIKE_SENTENCES
+        )
     open_ended = {a.approx, b.approx} & {"more than", "at most", "less than"}
     specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
     # A physical measure says what it is of by its unit: "30km from the park" and "20 miles
@@ -174,6 +178,7 @@ def _contradict(
         for x in gi
         for y in gj
         if not _overlap(x, y)
+        and Approx.INDEFINITE not in (x.approx, y.approx)  # "a man was killed": one of them
         and _one_measure(x, y)
         and (id(x) in parts) == (id(y) in parts)
         and not _different_people(x, y, people)
@@ -218,8 +223,11 @@ def _one_measure(a: Figure, b: Figure) -> bool:
 
 def _apart(a: Figure, b: Figure) -> bool:
     """Counts of the dead and of the wounded are never one fact, whatever their values:
-    "killing 19 people and wounding more than a dozen". (The shot are either.)"""
-    return {OUTCOME.get(a.verb), OUTCOME.get(b.verb)} == {"died", "injured"}
+    "killing 19 people and wounding more than a dozen" (the shot are either); nor are
+    those arrested and their victims ("a man was arrested in a shooting that left one man
+    dead")."""
+    kinds = {OUTCOME.get(a.verb), OUTCOME.get(b.verb)}
+    return kinds == {"died", "injured"} or ("arrested" in kinds and len(kinds - {None}) == 2)
 
 
 def _different_people(a: Figure, b: Figure, people: People) -> bool:
