@@ -149,3 +149,17 @@ def test_a_share_of_a_whole_never_contradicts_the_whole() -> None:
         "Five men were shot at the store on Sunday, police said on Monday.",
     )
     assert not claims(result, "conflicting")
+
+
+def test_and_before_a_verb_ends_what_a_number_counts() -> None:
+    found = counted("At the store on Monday the gunman killed one and wounded two at the door.")
+    assert found == [("one", "people", "kill"), ("two", "people", "injure")]
+
+
+def test_a_bare_number_counts_people_only_next_to_what_befell_them() -> None:
+    found = counted(
+        "Two died and three were hurt, police said.",
+        "He shot five people in a crowd of a thousand with a deputy nearby, police said.",
+    )
+    assert ("Two", "people", "kill") in found and ("three", "people", "injure") in found
+    assert not [f for f in found if f[0] == "a thousand" and f[1] == "people"]

@@ -105,6 +105,7 @@ _CLAUSE_END = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "C
 # "died" is undergone whatever stands before it.
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
 _UNDERGONE = frozenset({"die", "perish"})
+_HAVING = frozenset({"has", "have", "had"})
 _DEATH = frozenset({"dead", "fatally"})  # words that tell a death without a verb
 _MODIFIERS = frozenset({"JJ", "HYPH", "CD", "NN", "VBN", "RB"})  # "a 27-year-old police officer"
 _BEFORE_NOUN = frozenset(
@@ -508,20 +509,35 @@ def _about(ent: Span, doc: Doc, measured: bool) -> tuple[str, str, str]:
     verb = (_dead_after(noun) if noun is not None else None) or fatally or _action(ent, doc)
     noun_lemma = lemma(noun) if noun else ""
     verb_lemma = _verb_name(verb) if verb else ""
-    if not noun_lemma and not measured and verb_lemma in OUTCOME:
-        noun_lemma = "people"  # "killed one and wounded two": whom a shooting kills
+    if not noun_lemma and not measured and verb_lemma in OUTCOME and _next_to(ent, verb):
+        noun_lemma = "people"  # "killed one and wounded two", "two died": whom it killed
     written = " ".join(t.text for t in sorted((t for t in (noun, verb) if t), key=lambda t: t.i))
     return _SAME_NOUN.get(noun_lemma, noun_lemma), verb_lemma, written
 
 
+def _next_to(ent: Span, verb: Token | None) -> bool:
+    """Whether the verb acts on the number itself: "killed one", "two died", "three were
+    hurt", not the nearest verb of another clause ("a crowd of a thousand")."""
+    if verb is None:
+        return False
+    between = ent.doc[ent.end : verb.i]
+    after = verb.i >= ent.end and all(t.lower_ in _PASSIVE | _HAVING for t in between)
+    return verb.i == ent.start - 1 or (after and len(between) <= 2)
+
+
 def _counted(ent: Span, doc: Doc) -> Token | None:
     """The head of the noun phrase after the number: the last noun of "fighter jets",
-    "long-range bombers"."""
+    "long-range bombers", "two of the victims"; none in "killed one and wounded two at the
+    store", where "and" joins another clause and "at" places the deed."""
     noun = None
     for token in doc[ent.end : ent.end + 6]:
+        joins = token.tag_ == "CC" and token.i + 1 < len(doc) and is_verb(doc[token.i + 1])
+        places = token.tag_ == "IN" and token.lower_ != "of"
         if is_noun(token):
             noun = token
         elif (noun is not None and token.text != "-") or token.tag_ not in _BEFORE_NOUN:
+            break
+        if joins or places:
             break
     return noun
 
