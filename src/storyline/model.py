@@ -70,7 +70,8 @@ class Approx(StrEnum):
     LESS_THAN = "less than"
     NEARLY = "nearly"
     ABOUT = "about"
-    # "a man was killed": one, of however many; it never contradicts a larger count
+    # "a man was killed", "two of the victims": so many, of however many there were; it
+    # never contradicts a larger count
     INDEFINITE = "indefinite"
 
 

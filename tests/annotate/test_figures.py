@@ -163,3 +163,12 @@ def test_a_bare_number_counts_people_only_next_to_what_befell_them() -> None:
     )
     assert ("Two", "people", "kill") in found and ("three", "people", "injure") in found
     assert not [f for f in found if f[0] == "a thousand" and f[1] == "people"]
+
+
+def test_a_share_in_percent_is_the_figure_itself() -> None:
+    """ "71 % of people" gives the whole share, not one part of a count."""
+    result = brief_of(
+        "In the survey, 71 % of people in open relationships said they were satisfied.",
+        "In the survey, 92 % of people in open relationships said they were satisfied.",
+    )
+    assert {"71 %", "92 %"} in claims(result, "conflicting")

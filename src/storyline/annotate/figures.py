@@ -200,12 +200,14 @@ def _fate(person: Span) -> Token | None:
             undergone = lemma(token) in _UNDERGONE or any(
                 t.lower_ in _PASSIVE for t in doc[max(token.i - 3, person.end) : token.i]
             )
-            return _graver(token) if undergone and _outcome(_graver(token)) else None
+            verb = _graver(token)
+            return verb if undergone and _outcome(verb) else None
         if token.tag_ in _CLAUSE_END:
             break
     for token in reversed(doc[max(person.start - 6, 0) : person.start]):
         if is_verb(token):
-            return _graver(token) if _outcome(_graver(token)) else None
+            verb = _graver(token)
+            return verb if _outcome(verb) else None
         if token.tag_ in _CLAUSE_END:
             break
     return None
@@ -258,8 +260,8 @@ def _count(piece: Parsed, ent: Span) -> Figure | None:
         return None
     if approx and not doc.text[start:end].lower().startswith(approx[0]):
         start = doc.text[:start].rstrip().lower().rindex(approx[0])  # the qualifier before
-    if approx is None and doc.text[end : end + 4] == " of ":  # "two of the victims"
-        approx = ("", Approx.INDEFINITE)
+    if approx is None and not unit and doc.text[end : end + 4] == " of ":
+        approx = ("", Approx.INDEFINITE)  # "two of the victims", not "71 % of people"
     if label == "MONEY":
         noun, verb, about = _about_money(ent, doc)
     else:
@@ -285,10 +287,10 @@ def _not_a_count(ent: Span, number: str, unit: str) -> bool:
     word's modifier ("a one-man grand jury", "a two-story home") read as a number."""
     doc = ent.doc
     year = bool(not unit and _YEAR.fullmatch(number) and "," not in number)
-    if ent.end + 1 >= len(doc):
+    if ent.end >= len(doc):
         return year
     after = doc[ent.end]
-    glued = not doc[ent.end - 1].whitespace_ and after.text == "-"
+    glued = not doc[ent.end - 1].whitespace_ and after.text == "-" and ent.end + 1 < len(doc)
     named = number[:1].isupper() and ent.start > 0 and not doc[ent.start].is_sent_start
     return (
         year
@@ -568,8 +570,7 @@ def _graver(verb: Token) -> Token:
     if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "and" or lemma(verb) != "shoot":
         return verb
     then = doc[verb.i + 2]
-    outcome = OUTCOME.get(_SAME_VERB.get(lemma(then), lemma(then)))
-    return then if is_verb(then) and outcome in ("died", "injured") else verb
+    return then if is_verb(then) and OUTCOME.get(_verb_name(then)) in ("died", "injured") else verb
 
 
 @lru_cache(maxsize=1)
