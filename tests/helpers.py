@@ -29,9 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from storyline import brief
+from storyline.annotate import annotate
 from storyline.engine import make_engine
 from storyline.ingest import read_paths, text_article
 from storyline.model import (
+    Annotated,
     Article,
     Brief,
     Claim,
@@ -39,6 +41,7 @@ from storyline.model import (
     Entity,
     Event,
     Fact,
+    Markup,
     Problem,
     Quote,
     Source,
@@ -271,6 +274,15 @@ def example_briefs() -> list[Brief]:
     if SEEDS.is_dir():
         inputs.append([SEEDS])
     return [brief(paths, words=w) for paths in inputs for w in (60, 150, 400)]
+
+
+def annotated(*texts: str, published: dt.date | None = None) -> Annotated:
+    """The default-depth annotation of ``texts``, each an article whose clean text it is."""
+    articles = [
+        Article(f"a{i}", f"a{i}", "x", Markup.TEXT, "", text, published=published)
+        for i, text in enumerate(texts)
+    ]
+    return annotate(articles)
 
 
 def brief_of(*texts: str, published: dt.date | None = None, depth: str = "fast") -> Brief:

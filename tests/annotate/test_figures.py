@@ -3,18 +3,12 @@ brief of two reports that give it in different forms."""
 
 from __future__ import annotations
 
-from helpers import assert_faithful, brief_of, claims
-from storyline.annotate import annotate
-from storyline.clean import clean, usable
-from storyline.ingest import text_article
-from storyline.model import Article, Depth
+from helpers import annotated, assert_faithful, brief_of, claims
 
 
 def counted(*sentences: str) -> list[tuple[str, str, str]]:
-    """(text, counted noun, action) of each figure ``annotate`` reads in the sentences."""
-    read = [text_article(f"s{i}.txt", text) for i, text in enumerate(sentences)]
-    story = annotate([a for a in usable(clean(read)) if isinstance(a, Article)], depth=Depth.FAST)
-    return [(f.text, f.noun, f.verb) for f in story.figures]
+    """(text, counted noun, action) of each figure the default depth reads in the sentences."""
+    return [(f.text, f.noun, f.verb) for f in annotated(*sentences).figures]
 
 
 def test_a_height_in_feet_and_inches_is_one_measure() -> None:
