@@ -180,8 +180,9 @@ def test_quotes_and_speakers_lead_the_regex_peer_on_polnear() -> None:
 
 @pytest.mark.slow
 def test_entity_names_and_types_hold_on_conll() -> None:
-    """The floor of benchmarks/entities_quality.py on CoNLL-2003 dev (full depth): names
-    found at least as often as by the raw model, types within two points of it."""
+    """The floor of benchmarks/entities_quality.py on CoNLL-2003 dev: names found at least
+    as often as by the raw model (full depth), and at both depths types right for 0.92
+    of them (the issue's aim is 0.90; the raw model's 0.83)."""
     if not (SHARED_DATA / "gold/conll2003/dev.jsonl").exists():
         pytest.skip("shared data not beside the clone")
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -191,8 +192,30 @@ def test_entity_names_and_types_hold_on_conll() -> None:
     truths = [entities.gold(d) for d in docs]
     ours = [entities.storyline(d, entities.Depth.FULL) for d in docs]
     found, right = entities.scored(truths, ours)
-    peer_found, peer_right = entities.scored(truths, [entities.spacy_peer(d) for d in docs])
-    assert found >= peer_found and right >= peer_right - 0.02
+    fast = [entities.storyline(d, entities.Depth.FAST) for d in docs]
+    peer_found, _ = entities.scored(truths, [entities.spacy_peer(d) for d in docs])
+    assert found >= peer_found
+    assert right >= 0.92 and entities.scored(truths, fast)[1] >= 0.92
+
+
+@pytest.mark.slow
+def test_the_shipped_entity_type_model_is_what_its_training_script_makes(
+    tmp_path: Path,
+) -> None:
+    """benchmarks/train_entity_types.py rebuilds the entity type model byte for byte, and
+    its cross-validated figure holds."""
+    if not (SHARED_DATA / "gold/conll2003/train.jsonl").exists():
+        pytest.skip("shared data not beside the clone")
+    out = tmp_path / "entity_type_model.joblib"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/train_entity_types.py"), "--out", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    shipped = ROOT / "src/storyline/annotate/entity_type_model.joblib"
+    assert out.read_bytes() == shipped.read_bytes()
+    assert float(done.stdout.split("folds: ")[1].split()[0]) >= 0.92
 
 
 @pytest.mark.slow

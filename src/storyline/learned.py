@@ -1,5 +1,6 @@
 """The small learned models storyline ships (the scraped-text line classifier, the quote
-speaker ranker): loaded once from the package, and run on the calling thread."""
+speaker ranker, the entity type model): loaded once from the package, and run on the
+calling thread."""
 
 from __future__ import annotations
 

@@ -22,8 +22,8 @@ _SAYING_STEMS = (
     "concede", "conclude", "confirm", "contend", "continue", "declare", "deny", "describe",
     "emphasize", "explain", "insist", "interject", "joke", "lament", "laud", "note",
     "observe", "plead", "pledge", "predict", "promise", "quip", "recall", "remark",
-    "repeat", "reply", "respond", "state", "stress", "suggest", "testify", "tweet", "urge",
-    "vow", "warn", "bemoan", "announce", "acknowledge", "write", "tell", "say",
+    "repeat", "reply", "report", "respond", "state", "stress", "suggest", "testify", "tweet",
+    "urge", "vow", "warn", "bemoan", "announce", "acknowledge", "write", "tell", "say",
 )  # fmt: skip
 _IRREGULAR = ("said", "says", "told", "tells", "wrote", "writes", "written", "according to",
               "read the statement", "went on", "goes on", "pointed out", "points out")  # fmt: skip

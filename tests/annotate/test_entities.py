@@ -31,3 +31,36 @@ def test_a_name_is_typed_as_most_of_its_mentions_in_one_article() -> None:
         Mention(0, 5, 80, 86, "Halden", "ORG"),  # a tie: each keeps its own
     ]
     assert [m.label for m in consistent(found)] == ["GPE", "GPE", "GPE", "ORG", "GPE", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # spaCy: ORG. A surname alone, after the full name in the same article.
+        ("Councillor Mara Quell spoke on Monday. Quell said the harbour would reopen in 2027.",
+         "Quell", "PERSON"),
+        # spaCy: ORG. "the town of ..." names a place.
+        ("Officials in the town of Varnley said 12 homes flooded on Tuesday.", "Varnley", "GPE"),
+        # spaCy: ORG. A name with an age after it is a person's.
+        ("Tobin Ashgrove, 54, was elected on Monday.", "Tobin Ashgrove", "PERSON"),
+    ],
+)  # fmt: skip
+def test_the_type_model_corrects_what_spacy_reads_from_too_few_words(
+    text: str, name: str, label: str
+) -> None:
+    """annotate/entity_types.py: what spaCy called each of these names is wrong, and the
+    model that sees the article (the full name it is part of, "the town of", the age)
+    types it right."""
+    from helpers import annotated
+
+    assert {m.label for m in annotated(text).mentions if m.text == name} == {label}
+
+
+def test_a_place_spacy_called_a_facility_stays_one_and_a_retyped_place_is_a_gpe() -> None:
+    from storyline.annotate.entity_types import retyped
+    from storyline.model import Mention
+
+    text = "The ferry sailed from Harwick Pier to Osslo."
+    pier = Mention(0, 0, 22, 33, "Harwick Pier", "FAC")
+    port = Mention(0, 0, 37, 42, "Osslo", "ORG")
+    assert [m.label for m in retyped([pier, port], text)] == ["FAC", "GPE"]

@@ -10,6 +10,7 @@ from itertools import groupby
 from storyline.annotate import figures_fr
 from storyline.annotate.entities import consistent
 from storyline.annotate.entities import mentions as find_mentions
+from storyline.annotate.entity_types import retyped
 from storyline.annotate.figures import figures as find_figures
 from storyline.annotate.figures import needs_tags
 from storyline.annotate.nlp import model_language, parse
@@ -18,7 +19,17 @@ from storyline.annotate.sentences import split_sentences
 from storyline.annotate.temporal import whens as find_whens
 from storyline.annotate.vectors import sentence_vectors
 from storyline.errors import StorylineError
-from storyline.model import Annotated, Article, Depth, Figure, Markup, Mention, Quotation, When
+from storyline.model import (
+    Annotated,
+    Article,
+    Depth,
+    Figure,
+    Markup,
+    Mention,
+    Quotation,
+    Sentence,
+    When,
+)
 
 
 def warm_up(depth: Depth = Depth.FAST) -> None:
@@ -59,27 +70,45 @@ def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annot
         figures += figures_fr.figures(piece) if piece.lang == "fr" else find_figures(piece)
         day = articles[piece.article].published
         whens += find_whens(piece, day or borrowed, inferred=day is None)
-    quotes: list[Quotation] = []
-    if depth is not Depth.OFF:
-        first = 0
-        by_article = {a: list(ms) for a, ms in groupby(mentions, key=lambda m: m.article)}
-        owns = []
-        for a, group in groupby(sentences, key=lambda s: s.article):
-            own = list(group)
-            if a in read:
-                owns.append((articles[a], a, own, first, by_article.get(a, [])))
-            first += len(own)
-        quotes = quotations(owns)
+    named = _typed(mentions, articles, read)
+    quotes = _quotes(articles, sentences, read, named) if depth is not Depth.OFF else []
     return Annotated(
         tuple(articles),
         sentences,
         vectors,
-        tuple(consistent(mentions)),
+        tuple(consistent([m for found in named.values() for m in found])),
         tuple(figures),
         tuple(whens),
         tuple(quotes),
         unread=tuple(i for i, a in enumerate(articles) if i not in read and a.text),
     )
+
+
+def _typed(
+    found: Sequence[Mention], articles: Sequence[Article], read: dict[int, str]
+) -> dict[int, list[Mention]]:
+    """Each article's names, English ones typed again by the model that reads their
+    article (entity_types.py)."""
+    return {
+        a: retyped(list(ms), articles[a].text) if read[a] == "en" else list(ms)
+        for a, ms in groupby(found, key=lambda m: m.article)
+    }
+
+
+def _quotes(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    read: dict[int, str],
+    named: dict[int, list[Mention]],
+) -> list[Quotation]:
+    first = 0
+    owns = []
+    for a, group in groupby(sentences, key=lambda s: s.article):
+        own = list(group)
+        if a in read:
+            owns.append((articles[a], a, own, first, named.get(a, [])))
+        first += len(own)
+    return quotations(owns)
 
 
 __all__ = ["annotate", "warm_up"]

@@ -1,0 +1,138 @@
+"""A name's type (person, organisation or place) read again by a model that knows its
+article, over the small spaCy model's guess.
+
+spaCy reads a name from the few words around it, and calls "Surrey" a person in "Surrey
+beat Kent", "Wang" an organisation three sentences after "Wang Junxia", "Arbil" an
+organisation in "the Kurdish town of Arbil". The model (a logistic regression trained by
+benchmarks/train_entity_types.py on CoNLL-2003's train split) sees what spaCy said, the
+name's words and shape, the words either side of it, whether its line is in capitals (a
+dateline, a table), and what the article's other mentions of it, or the longer names it is
+part of, were called. It runs on English articles only: the French pipeline's labels are
+its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from typing import Any, Literal
+
+from storyline.learned import load
+from storyline.model import Mention
+
+MODEL = "entity_type_model.joblib"
+Kind = Literal["PER", "ORG", "LOC"]
+TYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})  # what the model retypes
+KIND: dict[str, Kind] = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+_LABEL: dict[Kind, str] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+HASHED = 2**16  # feature slots: room for CoNLL's ~40,000 features with few collisions
+CONTEXT_CHARS = 40  # read either side of a name for its two neighbouring words
+PART_WORDS = 4  # the longest part of a longer name that is looked up
+_TOKEN = re.compile(r"\w[\w'.-]*|[^\w\s]")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_DIGIT = re.compile(r"\d")
+_REPEATS = re.compile(r"(.)\1+")
+CAPITAL_LINE = 0.6  # share of a line's letters in capitals that makes it a heading or table
+
+
+def _shape(word: str) -> str:
+    """'Xxx' for 'Surrey', 'XX' for 'NEW', 'Xx-Xx' for 'Al-Aqsa': runs shortened to two."""
+    marked = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
+    return _REPEATS.sub(r"\1\1", marked)
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, str]:
+    begin = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return begin, text[begin : len(text) if stop < 0 else stop]
+
+
+def _parts(found: Sequence[Mention]) -> dict[str, set[str]]:
+    """For each run of words inside a longer name, the longer names' labels and where in
+    them it stands ("Wang" in "Wang Junxia": ``PERSON:start``)."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        words = m.text.split()
+        for size in range(1, min(len(words), PART_WORDS + 1)):
+            for at in range(len(words) - size + 1):
+                where = "start" if at == 0 else "end" if at + size == len(words) else "mid"
+                parts[" ".join(words[at : at + size])].add(f"{m.label}:{where}")
+    return parts
+
+
+def features(found: Sequence[Mention], text: str) -> list[list[str]]:
+    """Each mention's features, from one article's mentions and its text. Long because
+    it is one flat list of features, each a line."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        labels[m.text].add(m.label)
+    parts = _parts(found)
+    rows = []
+    for m in found:
+        words = m.text.split()
+        last = words[-1].lower()
+        before = _TOKEN.findall(text[max(0, m.start - CONTEXT_CHARS) : m.start])[-2:]
+        after = _TOKEN.findall(text[m.end : m.end + CONTEXT_CHARS])[:2]
+        begin, line = _line(text, m.start, m.end)
+        letters = [c for c in line if c.isalpha()]
+        row = [
+            f"spacy={m.label}",
+            f"words={min(len(words), 4)}",
+            f"shape={'_'.join(_shape(w) for w in words[:3])}",
+            f"suffix3={last[-3:]}",
+            f"suffix2={last[-2:]}",
+            f"first={words[0].lower()}",
+            f"last={last}",
+            *(f"word={w.lower()}" for w in words),
+            *(f"also={label}" for label in sorted(labels[m.text])),
+            *(f"part_of={p}" for p in sorted(parts.get(m.text, ()))),
+        ]
+        if before:
+            row.append(f"before={before[-1].lower()}")
+        if len(before) > 1:
+            row.append(f"before2={before[0].lower()} {before[1].lower()}")
+        if after:
+            row.append(f"after={after[0].lower()}")
+        if len(after) > 1:
+            row.append(f"after2={after[0].lower()} {after[1].lower()}")
+        if letters and sum(c.isupper() for c in letters) / len(letters) > CAPITAL_LINE:
+            row.append("capital_line")
+        if m.start == begin:
+            row.append("opens_line")
+        rows.append(row)
+    return rows
+
+
+@cache
+def _hasher() -> Any:
+    from sklearn.feature_extraction import FeatureHasher
+
+    return FeatureHasher(HASHED, input_type="string", alternate_sign=False)
+
+
+def hashed(rows: list[list[str]]) -> Any:
+    """The sparse matrix the model reads (the same hashing trains and runs it)."""
+    return _hasher().transform(rows)
+
+
+def retyped(found: Sequence[Mention], text: str) -> list[Mention]:
+    """One article's mentions with the model's type for each person, organisation or
+    place; a place keeps spaCy's finer label (GPE, LOC, FAC) when spaCy called it one."""
+    typed = [m for m in found if m.label in TYPED]
+    if not typed:
+        return list(found)
+    model = load("storyline.annotate", MODEL)
+    kinds = model.predict(hashed(features(typed, text)))
+    new = {id(m): kind for m, kind in zip(typed, kinds, strict=True)}
+    out = []
+    for m in found:
+        kind = new.get(id(m))
+        if kind is None or KIND[m.label] == kind:
+            out.append(m)
+        else:
+            out.append(replace(m, label=_LABEL[kind]))
+    return out
