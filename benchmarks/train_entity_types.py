@@ -27,6 +27,7 @@ import joblib
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from threadpoolctl import threadpool_limits
 
 from storyline.annotate.entities import mentions
 from storyline.annotate.entity_types import KIND, MODEL, features, hashed
@@ -66,7 +67,10 @@ def rows(docs: Sequence[dict]) -> tuple[list[list[str]], list[str], list[str], l
 
 
 def fit(X: list[list[str]], y: Sequence[str]) -> LogisticRegression:
-    return LogisticRegression(C=C, max_iter=3000).fit(hashed(X), y)
+    """On one thread: the solver's sums, split over more, differ in their last bits, and
+    the model would not be the same byte for byte on another machine."""
+    with threadpool_limits(1):
+        return LogisticRegression(C=C, max_iter=3000).fit(hashed(X), y)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -155,6 +155,18 @@ def common_words() -> frozenset[str]:
     return frozenset(justext.get_stoplist("English"))
 
 
+# Words that open a sentence but never a name: spaCy's recogniser takes the capitalised
+# word before a name at a sentence's start into it ("Although Gupta", "In Dr Benjamin",
+# "Maybe President Obama"), and annotate/entities.py leaves them out.
+_NEVER_OPEN_A_NAME = (
+    "although though but and or so yet when while whereas after before if unless as since "
+    "because however meanwhile then also still even now here there where why how what who "
+    "whom whose whether unlike like with without for from in on at by of to into onto "
+    "despite during under until upon via among between against amid maybe perhaps instead"
+)
+NEVER_OPEN_A_NAME = frozenset(_NEVER_OPEN_A_NAME.split())
+
+
 # Chinese, Japanese and Korean write no spaces between words. A run of their characters
 # is read as its overlapping pairs of characters, the unit search engines index such text
 # by (the grouping's terms, the sentence vectors, the summary's word overlap), and two

@@ -3,6 +3,8 @@ read as a role, and people under other spellings, initials and surnames."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import assert_faithful, brief_of
 from storyline.model import Brief
 
@@ -59,3 +61,103 @@ def test_people_are_unified_across_spellings_initials_and_surnames() -> None:
     assert any({"Susana D. Gonzalez", "Susana Gonzalez"} <= names for names in together)
     assert any({"Joseph VanWert", "Joseph Van Wert"} <= names for names in together)
     assert not any({"Catherine Ashton", "Mohamed Morsi"} <= names for names in together)
+
+
+def test_a_word_that_opens_the_sentence_is_not_part_of_the_name() -> None:
+    """spaCy reads "However Quell" as one name at a sentence's start; it is Quell, and
+    Quell is Mara Quell."""
+    result = brief_of(
+        "Councillor Mara Quell opened the harbour on Monday with 200 guests.",
+        "However Quell said 200 homes flooded on Monday.",
+        depth="full",
+    )
+    names = {e.name: set(e.aliases) for e in result.entities}
+    assert names == {"Mara Quell": {"Quell"}}
+
+
+def test_a_surname_is_the_person_nearly_all_its_longer_names_are() -> None:
+    """ "Reyne" is Tomas Reyne when he is named four times and his sister once; when both
+    are named as often, it is neither."""
+    sister_once = brief_of(
+        "Tomas Reyne led the crew on Monday. Tomas Reyne said 40 homes were hit. Tomas Reyne "
+        "left at 6. Tomas Reyne returned at 9. His sister Lena Reyne stayed.",
+        "Reyne said on Monday that 40 homes were hit.",
+        depth="full",
+    )
+    assert {e.name: set(e.aliases) for e in sister_once.entities}["Tomas Reyne"] == {"Reyne"}
+    as_often = brief_of(
+        "Tomas Reyne led the crew on Monday. Tomas Reyne said 40 homes were hit. Lena Reyne "
+        "left at 6. Lena Reyne returned at 9.",
+        "Reyne said on Monday that 40 homes were hit.",
+        depth="full",
+    )
+    assert all("Reyne" not in e.aliases for e in as_often.entities)
+
+
+def _unified(text: str, names: list[tuple[str, str]]) -> list[set[str]]:
+    """The entities of one article whose mentions are ``names`` (text, label), each at
+    its first place in ``text`` (write each first on its own): the unifying rules alone,
+    whatever spaCy reads."""
+    from dataclasses import replace
+
+    from helpers import annotated
+    from storyline.model import Mention
+    from storyline.synthesize.entities import unify
+
+    mentions = [
+        Mention(0, 0, text.index(name), text.index(name) + len(name), name, label)
+        for name, label in names
+    ]
+    entities, _ = unify(replace(annotated(text), mentions=tuple(mentions)))
+    return [{e.name, *e.aliases} for e in entities]
+
+
+def test_a_persons_name_inside_a_longer_one_is_that_person() -> None:
+    """Words the recogniser took in before a name or after it (a headline in capitals)
+    leave one person; a longer name that begins with one name and ends with another
+    joins neither; the place a person is "of" is not their surname."""
+    text = (
+        "Velden. Santa Rosa. Ada Brisk spoke. Comedian Ada Brisk spoke; Ada Brisk Wins Seat. "
+        "Ada Brisk Santa Rosa. Ada Brisk of Velden."
+    )
+    found = _unified(
+        text,
+        [("Comedian Ada Brisk", "PERSON"), ("Ada Brisk", "PERSON"),
+         ("Ada Brisk Wins Seat", "PERSON"), ("Ada Brisk Santa Rosa", "PERSON"),
+         ("Santa Rosa", "PERSON"), ("Ada Brisk of Velden", "PERSON"), ("Velden", "GPE")],
+    )  # fmt: skip
+    assert {"Comedian Ada Brisk", "Ada Brisk", "Ada Brisk Wins Seat"} <= next(
+        names for names in found if "Ada Brisk" in names
+    )
+    assert not any({"Ada Brisk", "Santa Rosa"} <= names for names in found)
+    assert not any({"Ada Brisk", "Velden"} <= names for names in found)
+
+
+@pytest.mark.parametrize(("short", "joined"), [("SR", True), ("Sr", False)])
+def test_initials_are_written_in_capitals(short: str, joined: bool) -> None:
+    """ "SR" may be Santa Rosa; "Sr" after a name is not."""
+    text = f"The Santa Rosa office. Mark Velden {short} left."
+    found = _unified(text, [("Santa Rosa", "GPE"), (short, "ORG")])
+    assert ({"Santa Rosa", short} in found) is joined
+
+
+def test_a_surname_found_again_takes_no_opening_word_for_a_given_name() -> None:
+    """At the fast depth the second article's sentence is not read; "Quell" is found
+    again there (a known surname), and the capitalised word before it, "Although", is no
+    given name."""
+    result = brief_of(
+        "Councillor Mara Quell opened the harbour on Monday with 200 guests.",
+        "Although Quell had doubts, the harbour opened.",
+    )
+    assert {e.name: set(e.aliases) for e in result.entities} == {"Mara Quell": {"Quell"}}
+
+
+def test_a_one_word_organisation_is_the_one_longer_organisation_it_ends() -> None:
+    """ "Colts" is the Indianapolis Colts, though a headline's "Colts Coach Ada Brisk"
+    was read as a person's name beginning with it."""
+    text = "Colts. Indianapolis Colts. Colts Coach Ada Brisk."
+    found = _unified(
+        text,
+        [("Colts", "ORG"), ("Indianapolis Colts", "ORG"), ("Colts Coach Ada Brisk", "PERSON")],
+    )
+    assert {"Indianapolis Colts", "Colts"} in found

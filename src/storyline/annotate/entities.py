@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storyline.annotate.nlp import Parsed
-from storyline.lexicon import titles_pattern
+from storyline.lexicon import NEVER_OPEN_A_NAME, titles_pattern
 from storyline.model import Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -29,6 +29,13 @@ def without_title(name: str) -> str:
     return _TITLE_PREFIX.sub("", name)
 
 
+def without_opener(text: str) -> str:
+    """The name without the sentence's first word the recogniser took into it ("Although
+    Gupta" is Gupta)."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in NEVER_OPEN_A_NAME else text
+
+
 def _titled(text: str) -> bool:
     """A title before one to three capitalised words is a person's name, whatever spaCy
     called it ("Councillor Ada Brisk" came out an organisation)."""
@@ -45,6 +52,8 @@ def mentions(piece: Parsed) -> list[Mention]:
         if piece.lang == "fr":
             label = _FRENCH_LABELS.get(label, label)
             text = _ARTICLE.sub("", text)
+        else:
+            text = without_opener(text)
         if label in LABELS and _titled(text):  # "Councillor Ada Brisk", tagged ORG
             label = "PERSON"
         if label == "PERSON":  # "Mayor Tomas Reyne" is Tomas Reyne

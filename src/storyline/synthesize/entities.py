@@ -9,10 +9,13 @@ conservative, and each merge needs the text or a short list to support it:
 * the same spelling once a final "h", doubled letters and spaces are set aside (Raqqa /
   Raqqah, Van Wert / VanWert), for names of four letters or more;
 * people's names alike letter by letter, word for word (Morsi / Mursi);
-* initials: "IS" is "Islamic State", "ISIL" is "Islamic State of Iraq and the Levant";
-* one word is the one longer name it begins or ends: a surname or first name (Hollande),
-  an organisation's first word (Kleiner); a name is the one longer name it begins
-  (Kleiner Perkins);
+* initials, written in capitals: "IS" is "Islamic State", "ISIL" is "Islamic State of
+  Iraq and the Levant";
+* a person's name inside a longer one is that person (Comedian Ellen DeGeneres, a
+  headline's "Lindsay Lohan Checks Into Rehab"), unless the longer one also holds another;
+* one word is the longer name it begins or ends, when it is the only one or the one of
+  nearly all mentions: a surname or first name (Hollande), an organisation's first or last
+  word (Kleiner, Colts); a name is the one longer name it begins (Kleiner Perkins);
 * a title the text gives a person ("French President Francois Hollande") names them
   elsewhere ("the French president");
 * names listed together in ``data/aliases.tsv`` (Daesh / Islamic State).
@@ -29,13 +32,14 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-from storyline.annotate.entities import without_title
+from storyline.annotate.entities import without_opener, without_title
 from storyline.lexicon import plain, titles_pattern
 from storyline.model import Annotated, Entity, Mention
 from storyline.synthesize.disjoint import DisjointSets
 from storyline.synthesize.source import source_of
 
 _KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+DOMINANT = 0.8  # the share of a word's longer names' mentions one of them needs
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
 # Capitalised words right before a surname: "Ellen " in "Ellen Pao" (a title before them
 # is left out: annotate.entities.without_title).
@@ -65,7 +69,7 @@ def unify(story: Annotated) -> tuple[tuple[Entity, ...], dict[Mention, int]]:
     distinct = sorted(set(keys.values()))
     groups = DisjointSets(distinct)
     _by_spelling(distinct, groups)
-    _by_initials(distinct, groups)
+    _by_initials(distinct, groups, {keys[m] for m in mentions if _in_capitals(m.text)})
     _by_part(mentions, keys, groups)
     _by_transliteration(mentions, keys, groups)
     _by_list(distinct, groups)
@@ -122,7 +126,7 @@ def _unmarked(story: Annotated) -> list[Mention]:
                 given = _GIVEN_NAME.search(article.text, max(start - 40, 0), start)
                 if given and given.end() == start:
                     full = article.text[given.start() : match.end()]
-                    start = match.end() - len(without_title(full))
+                    start = match.end() - len(without_title(without_opener(full)))
             found.append(
                 Mention(a, -1, start, match.end(), article.text[start : match.end()], label)
             )
@@ -211,6 +215,10 @@ def _by_spelling(keys: Iterable[str], groups: DisjointSets[str]) -> None:
             seen[spelled] = key
 
 
+def _in_capitals(name: str) -> bool:
+    return name.replace(".", "").isupper()
+
+
 def _initials(key: str) -> set[str]:
     """Upper-case initials of a multi-word name, with and without its "of", "the"."""
     words = key.split()
@@ -220,8 +228,10 @@ def _initials(key: str) -> set[str]:
     return {content.upper(), "".join(w[0] for w in words).upper()}
 
 
-def _by_initials(keys: list[str], groups: DisjointSets[str]) -> None:
-    short = {k for k in keys if " " not in k and 2 <= len(k) <= 6}
+def _by_initials(keys: list[str], groups: DisjointSets[str], capitals: set[str]) -> None:
+    """ "IS" is "Islamic State"; initials are written in capitals ("Sr" is no "Santa
+    Rosa")."""
+    short = {k for k in keys if " " not in k and 2 <= len(k) <= 6 and k in capitals}
     for key in keys:
         for initials in {i.lower() for i in _initials(key)} & short:
             groups.union(initials, key)
@@ -230,27 +240,61 @@ def _by_initials(keys: list[str], groups: DisjointSets[str]) -> None:
 def _by_part(mentions: list[Mention], keys: dict[Mention, str], groups: DisjointSets[str]) -> None:
     """A one-word name is the one longer name it begins or ends: a person's surname or
     first name ("Pao", "Ellen"), an organisation's first word ("Kleiner" for Kleiner
-    Perkins); never when two longer names share it (the Chapa family)."""
-    parts: dict[str, set[str]] = defaultdict(set)
-    heads: dict[str, set[str]] = defaultdict(set)
+    Perkins); the one nearly all mentions of longer names with it are (``DOMINANT``), never
+    when two share it (the Chapa family). A person's name that begins or ends with
+    another's ("Comedian Ellen DeGeneres") is first made one with it."""
+    _by_inner(sorted({keys[m] for m in mentions if m.label == "PERSON"}), groups)
+    parts: dict[str, Counter[str]] = defaultdict(Counter)
+    heads: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         words = keys[m].split()
         if len(words) < 2:
             continue
-        if m.label == "PERSON":
-            parts[words[-1]].add(keys[m])
-            parts[words[0]].add(keys[m])
+        if m.label == "PERSON" and _FUNCTION_WORDS.isdisjoint(words):  # "Olgin of Ingleside"
+            parts[words[-1]][groups.find(keys[m])] += 1
+            parts[words[0]][groups.find(keys[m])] += 1
         elif m.label == "ORG":
-            heads[words[0]].add(keys[m])
+            heads[words[0]][keys[m]] += 1
+            heads[words[-1]][keys[m]] += 1
     for m in mentions:
         key = keys[m]
         if " " in key:
             continue
-        if len(parts.get(key, ())) == 1:  # the NER often mislabels a lone surname
-            groups.union(key, next(iter(parts[key])))
-        elif m.label == "ORG" and len(heads.get(key, ())) == 1:  # not "Kenya" the country
-            groups.union(key, next(iter(heads[key])))
+        if m.label == "ORG" and (org := _dominant(heads.get(key))) is not None:
+            groups.union(key, org)  # an organisation's: not "Kenya" the country's
+        elif (person := _dominant(parts.get(key))) is not None:  # any label: "Pao" an ORG
+            groups.union(key, person)
     _by_prefix([keys[m] for m in mentions if m.label == "ORG"], groups)
+
+
+def _dominant(names: Counter[str] | None) -> str | None:
+    """The longer name a word stands for: the only one, or the one of nearly all the
+    mentions ("Hugh Jackman" 13 times, "Having Jackman" once); none where two people
+    share it."""
+    if not names:
+        return None
+    (top, n), *rest = names.most_common()
+    return top if n >= DOMINANT * (n + sum(c for _, c in rest)) else None
+
+
+def _by_inner(people: list[str], groups: DisjointSets[str]) -> None:
+    """ "comedian ellen degeneres" and "lindsay lohan checks into rehab" are "ellen
+    degeneres" and "lindsay lohan": a person's name of two words or more that begins or
+    ends another's (words the recogniser took in from the sentence or a headline in
+    capitals, or a middle name). Not a name that begins with one and ends with another:
+    "mark felt santa rosa" joins nobody."""
+    names = set(people)
+    for long in people:
+        words = long.split()
+        inner = {
+            short
+            for size in range(2, len(words))
+            for short in (" ".join(words[:size]), " ".join(words[-size:]))
+            if short in names
+        }
+        if inner and all(a in b or b in a for a in inner for b in inner):
+            for short in inner:
+                groups.union(short, long)
 
 
 def _by_prefix(orgs: list[str], groups: DisjointSets[str]) -> None:
