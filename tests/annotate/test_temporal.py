@@ -122,3 +122,20 @@ def test_a_range_is_its_two_dates_each_with_its_own_span(
     whens = whens_of(text)
     assert {(w.text, w.date) for w in whens} == expected
     assert all(text[w.start : w.end] == w.text for w in whens)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose to $5.1 million from $4.2 million a year ago.", None),
+        ("Ticket sales were 12% higher than a year ago.", None),
+        ("A year ago, the bridge was closed for repairs.", "2025"),
+    ],
+)
+def test_a_figure_compared_with_a_year_ago_is_not_given_a_day_or_year(
+    text: str, expected: str | None
+) -> None:
+    """ "from $4.2 million a year ago" compares with the same period a year before (a
+    quarter, a month), which the sentence does not name: undated, not the report's day
+    a year back. A year ago told on its own is dated."""
+    assert {w.text.lower(): w.date for w in whens_of(text)} == {"a year ago": expected}

@@ -58,6 +58,15 @@ _SPELLED_YEAR = re.compile(
 _COUNTED = re.compile(r"\s+(?:years?|months?|weeks?|days?)\b", re.I)
 _YEAR_HALVES = re.compile(r"\b(1[1-9]|20) (\d\d)\b")
 _SAID_ON = re.compile(rf"(?:{SAYING.pattern})(?:\s+(?:on|late|early|last))?\s*$", re.IGNORECASE)
+# "from $4 million a year ago": a figure compared with the same period a year before (a
+# quarter, a month, nine months), which the sentence does not name; no day or year is
+# faithful to it, so such an expression stays undated.
+_YEAR_AGO = re.compile(r"^(?:a|one) year (?:ago|earlier|before)$", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"(?:[$£€¥]\s?\d|\d\s?%|\d\s+(?:million|billion|cents?|percent|pence)\b|"
+    r"\b(?:from|compared|than|versus)\b)[^.;!?]*$",
+    re.IGNORECASE,
+)
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 HALF_YEAR = dt.timedelta(days=183)
 
@@ -191,6 +200,8 @@ def whens(piece: Parsed, published: dt.date | None, *, inferred: bool = False) -
         said = bool(_SAID_ON.search(piece.doc.text[:at]))
         future = not said and bool(calendar.patterns.future.search(told))
         date = resolve(read, published, future=future, lang=piece.lang)
+        if _YEAR_AGO.match(text.strip()) and _COMPARED.search(piece.doc.text[:at]):
+            date = None
         found.append(
             When(
                 piece.article,
