@@ -24,12 +24,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storyline.annotate import annotate
+from storyline.annotate.entity_types import KIND
 from storyline.annotate.nlp import pipeline
 from storyline.model import Article, Depth, Markup, Mention
 from storyline.synthesize.entities import unify
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/gold/conll2003/dev.jsonl"
-KIND = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 Named = tuple[int, int, str]  # start, end, PER / ORG / LOC
 
 

@@ -107,22 +107,28 @@ def test_every_fact_of_the_gold_clusters_points_at_its_text_and_quality_holds() 
     assert right / total >= 0.9
 
 
+def _retrained(script: str, shipped: str, tmp_path: Path) -> str:
+    """Run a training script of benchmarks/ into ``tmp_path``, check that it makes the
+    package's model byte for byte, and give back what it printed."""
+    out = tmp_path / Path(shipped).name
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), "--out", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert out.read_bytes() == (ROOT / "src/storyline" / shipped).read_bytes()
+    return done.stdout
+
+
 @pytest.mark.slow
 def test_the_shipped_line_model_is_what_its_training_script_makes(tmp_path: Path) -> None:
     """benchmarks/train_lines.py rebuilds the scraped-text cleaner's model byte for byte,
     so the artifact in the package is the script's, and its printed scores are its own."""
     if not (SHARED_DATA / "extraction").exists():
         pytest.skip("shared data not beside the clone")
-    out = tmp_path / "line_model.joblib"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks/train_lines.py"), "--out", str(out)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    shipped = ROOT / "src/storyline/clean/line_model.joblib"
-    assert out.read_bytes() == shipped.read_bytes()
-    cross_validated = float(done.stdout.split("cross-validated")[1].split("F1")[1].split()[0])
+    printed = _retrained("train_lines.py", "clean/line_model.joblib", tmp_path)
+    cross_validated = float(printed.split("cross-validated")[1].split("F1")[1].split()[0])
     assert cross_validated >= 0.88
 
 
@@ -206,16 +212,8 @@ def test_the_shipped_entity_type_model_is_what_its_training_script_makes(
     its cross-validated figure holds."""
     if not (SHARED_DATA / "gold/conll2003/train.jsonl").exists():
         pytest.skip("shared data not beside the clone")
-    out = tmp_path / "entity_type_model.joblib"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks/train_entity_types.py"), "--out", str(out)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    shipped = ROOT / "src/storyline/annotate/entity_type_model.joblib"
-    assert out.read_bytes() == shipped.read_bytes()
-    assert float(done.stdout.split("folds: ")[1].split()[0]) >= 0.92
+    printed = _retrained("train_entity_types.py", "annotate/entity_type_model.joblib", tmp_path)
+    assert float(printed.split("folds: ")[1].split()[0]) >= 0.92
 
 
 @pytest.mark.slow

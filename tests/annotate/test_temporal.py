@@ -129,6 +129,7 @@ def test_a_range_is_its_two_dates_each_with_its_own_span(
     [
         ("Profit rose to $5.1 million from $4.2 million a year ago.", None),
         ("Ticket sales were 12% higher than a year ago.", None),
+        ("The fare rose to $5.50 from $4.50 a year ago.", None),  # a decimal point ends nothing
         ("A year ago, the bridge was closed for repairs.", "2025"),
     ],
 )

@@ -25,7 +25,8 @@ from storyline.model import Mention
 
 MODEL = "entity_type_model.joblib"
 Kind = Literal["PER", "ORG", "LOC"]
-TYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})  # what the model retypes
+# spaCy's labels of the names the model retypes (annotate/entities.py keeps no others),
+# and the gold kinds of CoNLL-2003 it was trained on.
 KIND: dict[str, Kind] = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 _LABEL: dict[Kind, str] = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 HASHED = 2**16  # feature slots: room for CoNLL's ~40,000 features with few collisions
@@ -122,7 +123,7 @@ def hashed(rows: list[list[str]]) -> Any:
 def retyped(found: Sequence[Mention], text: str) -> list[Mention]:
     """One article's mentions with the model's type for each person, organisation or
     place; a place keeps spaCy's finer label (GPE, LOC, FAC) when spaCy called it one."""
-    typed = [m for m in found if m.label in TYPED]
+    typed = [m for m in found if m.label in KIND]
     if not typed:
         return list(found)
     model = load("storyline.annotate", MODEL)

@@ -64,7 +64,7 @@ _SAID_ON = re.compile(rf"(?:{SAYING.pattern})(?:\s+(?:on|late|early|last))?\s*$"
 _YEAR_AGO = re.compile(r"^(?:a|one) year (?:ago|earlier|before)$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"(?:[$£€¥]\s?\d|\d\s?%|\d\s+(?:million|billion|cents?|percent|pence)\b|"
-    r"\b(?:from|compared|than|versus)\b)[^.;!?]*$",
+    r"\b(?:from|compared|than|versus)\b)(?:[^.;!?]|[.;!?](?=\S))*$",  # "$4.2" is no end
     re.IGNORECASE,
 )
 _PRECISION = {"day": 10, "month": 7, "year": 4}
