@@ -89,6 +89,9 @@ _SCALE_HYPHEN = re.compile(r"(?<=\d)-(?=(?:thousand|million|billion|trillion)\b)
 FOOT, INCH = 0.3048, 0.0254  # metres; a height in feet and inches is a person's
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# What makes a count some of those counted: "two of the victims", "two other victims",
+# "four others" (``Approx.INDEFINITE``).
+_PART = re.compile(r"\s+(?:of\s|others?\b)", re.IGNORECASE)
 # Counted nouns that name the same thing ("350 others injured" after "129 people killed").
 _SAME_NOUN = {"person": "people", "other": "people", "individual": "people", "resident": "people"}
 # Actions news tells in several words; the fact is the same whichever is used.
@@ -260,7 +263,7 @@ def _count(piece: Parsed, ent: Span) -> Figure | None:
         return None
     if approx and not doc.text[start:end].lower().startswith(approx[0]):
         start = doc.text[:start].rstrip().lower().rindex(approx[0])  # the qualifier before
-    if approx is None and not unit and doc.text[end : end + 4] == " of ":
+    if approx is None and not unit and _PART.match(doc.text, end):
         approx = ("", Approx.INDEFINITE)  # "two of the victims", not "71 % of people"
     if label == "MONEY":
         noun, verb, about = _about_money(ent, doc)
