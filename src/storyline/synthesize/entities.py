@@ -70,6 +70,7 @@ def unify(story: Annotated) -> tuple[tuple[Entity, ...], dict[Mention, int]]:
     groups = DisjointSets(distinct)
     _by_spelling(distinct, groups)
     _by_initials(distinct, groups, {keys[m] for m in mentions if _in_capitals(m.text)})
+    _by_inner(sorted({keys[m] for m in mentions if m.label == "PERSON"}), groups)
     _by_part(mentions, keys, groups)
     _by_transliteration(mentions, keys, groups)
     _by_list(distinct, groups)
@@ -238,12 +239,11 @@ def _by_initials(keys: list[str], groups: DisjointSets[str], capitals: set[str])
 
 
 def _by_part(mentions: list[Mention], keys: dict[Mention, str], groups: DisjointSets[str]) -> None:
-    """A one-word name is the one longer name it begins or ends: a person's surname or
+    """A one-word name is the longer name it begins or ends: a person's surname or
     first name ("Pao", "Ellen"), an organisation's first word ("Kleiner" for Kleiner
     Perkins); the one nearly all mentions of longer names with it are (``DOMINANT``), never
-    when two share it (the Chapa family). A person's name that begins or ends with
-    another's ("Comedian Ellen DeGeneres") is first made one with it."""
-    _by_inner(sorted({keys[m] for m in mentions if m.label == "PERSON"}), groups)
+    when two share it (the Chapa family). Longer names already made one (``_by_inner``)
+    count as one."""
     parts: dict[str, Counter[str]] = defaultdict(Counter)
     heads: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
