@@ -126,14 +126,11 @@ def retyped(found: Sequence[Mention], text: str) -> list[Mention]:
     typed = [m for m in found if m.label in KIND]
     if not typed:
         return list(found)
-    model = load("storyline.annotate", MODEL)
-    kinds = model.predict(hashed(features(typed, text)))
-    new = {id(m): kind for m, kind in zip(typed, kinds, strict=True)}
-    out = []
-    for m in found:
-        kind = new.get(id(m))
-        if kind is None or KIND[m.label] == kind:
-            out.append(m)
-        else:
-            out.append(replace(m, label=_LABEL[kind]))
-    return out
+    kinds = iter(load("storyline.annotate", MODEL).predict(hashed(features(typed, text))))
+    return [_typed_as(m, next(kinds)) if m.label in KIND else m for m in found]
+
+
+def _typed_as(mention: Mention, kind: Kind) -> Mention:
+    if KIND[mention.label] == kind:
+        return mention  # a place spaCy called a facility stays one
+    return replace(mention, label=_LABEL[kind])
