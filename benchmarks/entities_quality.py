@@ -40,7 +40,9 @@ def documents(limit: int | None) -> list[dict]:
 
 
 def gold(doc: dict) -> list[Named]:
-    return [(e["start"], e["end"], e["type"]) for e in doc["entities"] if e["type"] != "MISC"]
+    """Every gold name, MISC too: a system's name over a MISC one is no false name, only
+    never found or typed right (MISC is none of the three kinds)."""
+    return [(e["start"], e["end"], e["type"]) for e in doc["entities"]]
 
 
 def storyline(doc: dict, depth: Depth, *, brief: bool = False) -> list[Named]:
@@ -56,10 +58,13 @@ def spacy_peer(doc: dict) -> list[Named]:
 
 
 def scored(truths: Sequence[list[Named]], finds: Sequence[list[Named]]) -> tuple[float, float]:
-    """(share of gold names found, share of the found whose type is right)."""
+    """(share of gold people, organisations and places found, share of the found whose
+    type is right)."""
     wanted = found = right = 0
     for truth, named in zip(truths, finds, strict=True):
         for start, end, kind in truth:
+            if kind == "MISC":
+                continue
             wanted += 1
             over = [n for n in named if n[0] < end and start < n[1]]
             if over:
@@ -68,14 +73,27 @@ def scored(truths: Sequence[list[Named]], finds: Sequence[list[Named]]) -> tuple
     return found / wanted if wanted else 0.0, right / found if found else 0.0
 
 
+def real(truths: Sequence[list[Named]], finds: Sequence[list[Named]]) -> float:
+    """The share of a system's names that overlap a gold name of any kind (its precision
+    at finding names)."""
+    pairs = list(zip(truths, finds, strict=True))
+    named = sum(len(found) for _, found in pairs)
+    hits = sum(
+        any(g[0] < n[1] and n[0] < g[1] for g in truth) for truth, found in pairs for n in found
+    )
+    return hits / named if named else 0.0
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     docs = documents(args.limit)
     truths = [gold(d) for d in docs]
-    print(f"CoNLL-2003 dev: {len(docs)} documents, {sum(map(len, truths))} PER/ORG/LOC names\n")
-    print("| system | names found | type right | ms/doc |\n|---|---|---|---|")
+    wanted = sum(kind != "MISC" for truth in truths for *_, kind in truth)
+    print(f"CoNLL-2003 dev: {len(docs)} documents, {wanted} PER/ORG/LOC names\n")
+    print("| system | names found | type right | names that are names | ms/doc |")
+    print("|---|---|---|---|---|")
     runs = [
         (f"storyline ({d}{', as briefed' if brief else ''})",
          lambda doc, d=d, brief=brief: storyline(doc, d, brief=brief))
@@ -87,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         finds = [work(d) for d in docs]
         ms = (time.perf_counter() - start) / len(docs) * 1000
         found, right = scored(truths, finds)
-        print(f"| {name} | {found:.3f} | **{right:.3f}** | {ms:.0f} |")
+        print(f"| {name} | {found:.3f} | **{right:.3f}** | {real(truths, finds):.3f} | {ms:.0f} |")
 
 
 if __name__ == "__main__":

@@ -107,12 +107,12 @@ def test_every_fact_of_the_gold_clusters_points_at_its_text_and_quality_holds() 
     assert right / total >= 0.9
 
 
-def _retrained(script: str, shipped: str, tmp_path: Path) -> str:
+def _retrained(script: str, shipped: str, tmp_path: Path, *options: str) -> str:
     """Run a training script of benchmarks/ into ``tmp_path``, check that it makes the
     package's model byte for byte, and give back what it printed."""
     out = tmp_path / Path(shipped).name
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / script), "--out", str(out)],
+        [sys.executable, str(ROOT / "benchmarks" / script), "--out", str(out), *options],
         check=True,
         capture_output=True,
         text=True,
@@ -202,6 +202,40 @@ def test_entity_names_and_types_hold_on_conll() -> None:
     peer_found, _ = entities.scored(truths, [entities.spacy_peer(d) for d in docs])
     assert found >= peer_found
     assert right >= 0.92 and entities.scored(truths, fast)[1] >= 0.92
+
+
+@pytest.mark.slow
+def test_the_shipped_name_finder_is_what_its_training_script_makes(tmp_path: Path) -> None:
+    """benchmarks/train_name_finder.py rebuilds the name finder's model and word list byte
+    for byte (without its cross-validation, which takes minutes: the dev split's floor is
+    test_names_are_found_at_the_default_depth_on_conll)."""
+    if not (SHARED_DATA / "gold/conll2003/train.jsonl").exists():
+        pytest.skip("shared data not beside the clone")
+    _retrained(
+        "train_name_finder.py", "annotate/name_finder_model.joblib", tmp_path, "--folds", "0"
+    )
+    common = "name_finder_common.joblib"
+    assert (tmp_path / common).read_bytes() == (
+        ROOT / "src/storyline/annotate" / common
+    ).read_bytes()
+
+
+@pytest.mark.slow
+def test_names_are_found_at_the_default_depth_on_conll() -> None:
+    """The floor of benchmarks/entities_quality.py's default depth on CoNLL-2003 dev: the
+    names a brief shows cover 0.95 of the gold people, organisations and places (the
+    issue's aim is 0.85; spaCy reading every word, 0.80), and 0.97 of them are names."""
+    if not (SHARED_DATA / "gold/conll2003/dev.jsonl").exists():
+        pytest.skip("shared data not beside the clone")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import entities_quality as entities
+
+    docs = entities.documents(None)
+    truths = [entities.gold(d) for d in docs]
+    briefed = [entities.storyline(d, entities.Depth.FAST, brief=True) for d in docs]
+    found, right = entities.scored(truths, briefed)
+    assert found >= 0.95 and right >= 0.92
+    assert entities.real(truths, briefed) >= 0.97
 
 
 @pytest.mark.slow

@@ -1,6 +1,6 @@
 """The small learned models storyline ships (the scraped-text line classifier, the quote
-speaker ranker, the entity type model): loaded once from the package, and run on the
-calling thread."""
+speaker ranker, the entity type model, the name finder): loaded once from the package, and
+run on the calling thread."""
 
 from __future__ import annotations
 
@@ -34,6 +34,20 @@ def chances(model: Classifier, rows: np.ndarray) -> np.ndarray:
     with _threads().limit(limits=1, user_api="openmp"):
         found: np.ndarray = model.predict_proba(rows)[:, 1]
     return found
+
+
+def scores(model: Any, rows: Any) -> np.ndarray:
+    """A linear model's score of each class for each (sparse) row: scikit-learn's own
+    product reads the weights through a transposed view, which scipy copies whole on every
+    call (megabytes, more than the rest of the call costs)."""
+    weights, bias = _weights(model, rows.dtype)
+    found: np.ndarray = np.asarray(rows @ weights) + bias
+    return found
+
+
+@cache
+def _weights(model: Any, dtype: np.dtype) -> tuple[np.ndarray, np.ndarray]:
+    return np.ascontiguousarray(model.coef_.T, dtype=dtype), model.intercept_.astype(dtype)
 
 
 @lru_cache(maxsize=1)

@@ -133,6 +133,18 @@ def test_a_persons_name_inside_a_longer_one_is_that_person() -> None:
     assert not any({"Ada Brisk", "Velden"} <= names for names in found)
 
 
+def test_a_persons_name_ending_a_name_of_another_kind_is_that_person() -> None:
+    """ "Comedian Ada Brisk" typed an organisation from its first word is still Ada Brisk;
+    the organisation a person's name begins is named after them, not them."""
+    text = "Comedian Ada Brisk spoke. Ada Brisk spoke. The Ada Brisk Trust paid."
+    found = _unified(
+        text,
+        [("Comedian Ada Brisk", "ORG"), ("Ada Brisk", "PERSON"), ("Ada Brisk Trust", "ORG")],
+    )
+    assert {"Comedian Ada Brisk", "Ada Brisk"} in found
+    assert {"Ada Brisk Trust"} in found
+
+
 @pytest.mark.parametrize(("short", "joined"), [("SR", True), ("Sr", False)])
 def test_initials_are_written_in_capitals(short: str, joined: bool) -> None:
     """ "SR" may be Santa Rosa; "Sr" after a name is not."""

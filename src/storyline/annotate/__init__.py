@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from storyline.annotate import figures_fr
-from storyline.annotate.entities import consistent
+from storyline.annotate.entities import added, consistent, found_names
 from storyline.annotate.entities import mentions as find_mentions
 from storyline.annotate.entity_types import retyped
 from storyline.annotate.figures import figures as find_figures
@@ -65,11 +65,16 @@ def annotate(articles: Sequence[Article], *, depth: Depth = Depth.FAST) -> Annot
     whens: list[When] = []
     read = {i: code for i, a in enumerate(articles) if (code := model_language(a.lang))}
     borrowed = story_day(articles)
+    edges: set[tuple[int, int]] = set()  # where a stretch spaCy read begins or ends
     for piece in parse(sentences, depth, needs_tags, languages=read):
         mentions += find_mentions(piece)
+        edges |= {(piece.article, piece.start), (piece.article, piece.start + len(piece.doc.text))}
         figures += figures_fr.figures(piece) if piece.lang == "fr" else find_figures(piece)
         day = articles[piece.article].published
         whens += find_whens(piece, day or borrowed, inferred=day is None)
+    if depth is not Depth.OFF:
+        english = {a: articles[a].text for a, code in read.items() if code == "en"}
+        mentions = added(mentions, found_names(sentences, english), english, edges)
     named = _typed(mentions, articles, read)
     quotes = _quotes(articles, sentences, read, named) if depth is not Depth.OFF else []
     return Annotated(

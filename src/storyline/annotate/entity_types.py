@@ -20,7 +20,8 @@ from dataclasses import replace
 from functools import cache
 from typing import Any, Literal
 
-from storyline.learned import load
+from storyline.annotate.name_finder import in_capitals, shape
+from storyline.learned import load, scores
 from storyline.model import Mention
 
 MODEL = "entity_type_model.joblib"
@@ -33,17 +34,6 @@ HASHED = 2**16  # feature slots: room for CoNLL's ~40,000 features with few coll
 CONTEXT_CHARS = 40  # read either side of a name for its two neighbouring words
 PART_WORDS = 4  # the longest part of a longer name that is looked up
 _TOKEN = re.compile(r"\w[\w'.-]*|[^\w\s]")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
-_DIGIT = re.compile(r"\d")
-_REPEATS = re.compile(r"(.)\1+")
-CAPITAL_LINE = 0.6  # share of a line's letters in capitals that makes it a heading or table
-
-
-def _shape(word: str) -> str:
-    """'Xxx' for 'Surrey', 'XX' for 'NEW', 'Xx-Xx' for 'Al-Aqsa': runs shortened to two."""
-    marked = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
-    return _REPEATS.sub(r"\1\1", marked)
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, str]:
@@ -79,11 +69,10 @@ def features(found: Sequence[Mention], text: str) -> list[list[str]]:
         before = _TOKEN.findall(text[max(0, m.start - CONTEXT_CHARS) : m.start])[-2:]
         after = _TOKEN.findall(text[m.end : m.end + CONTEXT_CHARS])[:2]
         begin, line = _line(text, m.start, m.end)
-        letters = [c for c in line if c.isalpha()]
         row = [
             f"spacy={m.label}",
             f"words={min(len(words), 4)}",
-            f"shape={'_'.join(_shape(w) for w in words[:3])}",
+            f"shape={'_'.join(shape(w) for w in words[:3])}",
             f"suffix3={last[-3:]}",
             f"suffix2={last[-2:]}",
             f"first={words[0].lower()}",
@@ -100,7 +89,7 @@ def features(found: Sequence[Mention], text: str) -> list[list[str]]:
             row.append(f"after={after[0].lower()}")
         if len(after) > 1:
             row.append(f"after2={after[0].lower()} {after[1].lower()}")
-        if letters and sum(c.isupper() for c in letters) / len(letters) > CAPITAL_LINE:
+        if in_capitals(line):
             row.append("capital_line")
         if m.start == begin:
             row.append("opens_line")
@@ -126,7 +115,9 @@ def retyped(found: Sequence[Mention], text: str) -> list[Mention]:
     typed = [m for m in found if m.label in KIND]
     if not typed:
         return list(found)
-    kinds = iter(load("storyline.annotate", MODEL).predict(hashed(features(typed, text))))
+    model = load("storyline.annotate", MODEL)
+    best = scores(model, hashed(features(typed, text))).argmax(axis=1)
+    kinds = iter(model.classes_[best])
     return [_typed_as(m, next(kinds)) if m.label in KIND else m for m in found]
 
 

@@ -9,10 +9,9 @@ only it uses) only the pieces where a caller needs word classes, which halves it
 The parser is left out (half the pipeline's time), and lemmas come from lemminflect on
 the few words that need one, cheaper than the attribute ruler and lemmatizer on every
 token. English ``fast`` (the default) reads ``WIDTHS`` words either side of each number
-and date word, and, in the sentences a quote's speaker is named in, every word outside
-the quotation marks: about a third of the words in general news. ``full`` reads every
-sentence whole, which finds the names that never stand near a figure, at nearly three
-times the cost (benchmarks/README.md has both).
+and date word, about a third of the words in general news; the names elsewhere, a quote's
+speaker among them, come from the cheaper name finder (name_finder.py). ``full`` reads
+every sentence whole, at nearly three times the cost (benchmarks/README.md has both).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from storyline.lexicon import ONE_PERSON_CUE, OPENING_QUOTES, OUTCOME_WORDS, QUOTED_SPAN
+from storyline.lexicon import ONE_PERSON_CUE, OUTCOME_WORDS
 from storyline.model import Depth, Sentence
 
 if TYPE_CHECKING:  # spaCy itself loads on the first parse: a brief without facts never pays
@@ -57,7 +56,6 @@ _DATE = re.compile(
     r"(?:last|next|this) (?:week|month|year))\b",
     re.IGNORECASE,
 )
-_QUOTE_MARK = re.compile(r"[\"“”]")
 WIDTHS = {"number": 8, "date": 8}  # words read either side of each kind of cue
 _WORD = re.compile(r"\S+")
 
@@ -106,17 +104,12 @@ def parse(
     index (all English if None); the sentences of others are not read."""
     if depth is Depth.OFF:
         return
-    quoting = set() if depth is Depth.FULL else _quoting(sentences)
     spans = [
         (i, start, end, lang)
         for i, s in enumerate(sentences)
         if (lang := "en" if languages is None else languages.get(s.article))
         for start, end in (
-            _whole(s.text)
-            if depth is Depth.FULL or lang != "en"
-            else _merged(_windows(s.text) + _unquoted(s.text))
-            if i in quoting
-            else _windows(s.text)
+            _whole(s.text) if depth is Depth.FULL or lang != "en" else _windows(s.text)
         )
     ]
     texts = [
@@ -157,35 +150,6 @@ def _pipe(nlp: Language, name: str) -> TrainablePipe:
 
 def _whole(text: str) -> list[tuple[int, int]]:
     return [(0, len(text))]
-
-
-def _quoting(sentences: Sequence[Sentence]) -> set[int]:
-    """The sentences a quote's speaker is named in, read outside their quotation marks:
-    those with a quotation mark, and the one before a sentence that opens with one ("Cruz
-    continued:", "As Politico reported,"). Read only around the verb of saying, a speaker
-    named further from it ("Joe Bateman, who traveled from Illinois to help, says") was
-    never found; read whole, they cost the fact layer a fifth more on news."""
-    found = set()
-    for i, s in enumerate(sentences):
-        if _QUOTE_MARK.search(s.text):
-            found.add(i)
-            opens = s.text.lstrip().startswith(OPENING_QUOTES)
-            if opens and i > 0 and sentences[i - 1].article == s.article:
-                found.add(i - 1)
-    return found
-
-
-def _unquoted(text: str) -> list[tuple[int, int]]:
-    """The stretches of a sentence outside its quotation marks, where a speaker is named
-    (the quoted words are read only around their figures and dates)."""
-    found, at = [], 0
-    for quoted in QUOTED_SPAN.finditer(text):
-        if text[at : quoted.start()].strip():
-            found.append((at, quoted.start()))
-        at = quoted.end()
-    if text[at:].strip():
-        found.append((at, len(text)))
-    return found
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

@@ -70,7 +70,7 @@ def unify(story: Annotated) -> tuple[tuple[Entity, ...], dict[Mention, int]]:
     groups = DisjointSets(distinct)
     _by_spelling(distinct, groups)
     _by_initials(distinct, groups, {keys[m] for m in mentions if _in_capitals(m.text)})
-    _by_inner(sorted({keys[m] for m in mentions if m.label == "PERSON"}), groups)
+    _by_inner({keys[m] for m in mentions if m.label == "PERSON"}, distinct, groups)
     _by_part(mentions, keys, groups)
     _by_transliteration(mentions, keys, groups)
     _by_list(distinct, groups)
@@ -277,21 +277,20 @@ def _dominant(names: Counter[str] | None) -> str | None:
     return top if n >= DOMINANT * (n + sum(c for _, c in rest)) else None
 
 
-def _by_inner(people: list[str], groups: DisjointSets[str]) -> None:
+def _by_inner(people: set[str], keys: list[str], groups: DisjointSets[str]) -> None:
     """ "comedian ellen degeneres" and "lindsay lohan checks into rehab" are "ellen
     degeneres" and "lindsay lohan": a person's name of two words or more that begins or
-    ends another's (words the recogniser took in from the sentence or a headline in
-    capitals, or a middle name). Not a name that begins with one and ends with another:
-    "mark felt santa rosa" joins nobody."""
-    names = set(people)
-    for long in people:
+    ends another person's (words the recogniser took in from the sentence or a headline in
+    capitals, or a middle name), or ends a name of another kind (typed from its first
+    word, "Comedian"; one it begins is named after them, "the Ellen DeGeneres Show"). Not
+    a name that begins with one and ends with another: "mark felt santa rosa" joins
+    nobody."""
+    for long in keys:
         words = long.split()
-        inner = {
-            short
-            for size in range(2, len(words))
-            for short in (" ".join(words[:size]), " ".join(words[-size:]))
-            if short in names
-        }
+        ends = [" ".join(words[-size:]) for size in range(2, len(words))]
+        if long in people:
+            ends += [" ".join(words[:size]) for size in range(2, len(words))]
+        inner = {short for short in ends if short in people}
         if inner and all(a in b or b in a for a in inner for b in inner):
             for short in inner:
                 groups.union(short, long)
