@@ -4,10 +4,12 @@
 Scored on the gold names of people, organisations and places (PER, ORG, LOC; MISC is
 outside the three kinds a brief unifies): a name is found when a system's name overlaps
 it, and its type is right when the system calls it a person (PERSON), an organisation
-(ORG) or a place (GPE, LOC, FAC). Type accuracy is over the names found.
+(ORG) or a place (GPE, LOC, FAC). Type accuracy is over the names found. "Names that are
+names" is the share of a system's names that overlap a gold name of any kind, MISC too
+(precision at finding names).
 
 Two readings of storyline's: the names annotate() finds, and the names a brief shows, which
-adds those found again where the recogniser did not read or missed them
+adds those found again where neither the recogniser nor the name finder tagged them
 (synthesize/entities.py: a name tagged once is looked for in the whole text).
 
 Peer: the raw spaCy model storyline ships (``en_core_web_sm``) over each whole document.

@@ -145,6 +145,17 @@ def test_a_persons_name_ending_a_name_of_another_kind_is_that_person() -> None:
     assert {"Ada Brisk Trust"} in found
 
 
+def test_a_place_word_written_short_is_the_word() -> None:
+    """ "Mt Varn" is Mount Varn (and "Ft Orley" Fort Orley); "St" is left alone, being
+    Saint or Street."""
+    text = "Mt Varn. Mount Varn. Ft Orley. Fort Orley. St Ria. Street Ria."
+    names = [(n, "GPE") for n in ("Mt Varn", "Mount Varn", "Ft Orley", "Fort Orley")]
+    found = _unified(text, [*names, ("St Ria", "GPE"), ("Street Ria", "GPE")])
+    assert {"Mt Varn", "Mount Varn"} <= next(n for n in found if "Mount Varn" in n)
+    assert {"Ft Orley", "Fort Orley"} <= next(n for n in found if "Fort Orley" in n)
+    assert not any({"St Ria", "Street Ria"} <= n for n in found)
+
+
 @pytest.mark.parametrize(("short", "joined"), [("SR", True), ("Sr", False)])
 def test_initials_are_written_in_capitals(short: str, joined: bool) -> None:
     """ "SR" may be Santa Rosa; "Sr" after a name is not."""

@@ -48,6 +48,8 @@ _GIVEN_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+\.? ){1,2}$")
 # keeps being emptied, and these run once per mention.
 _POSSESSIVE = re.compile(r"['’]s$")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Words of place names written short, each with one reading ("St" is Saint or Street).
+_SHORT_FOR = {"mt": "mount", "mtn": "mountain", "ft": "fort"}
 _FINAL_H = re.compile(r"h\b")
 _DOUBLED = re.compile(r"(\w)\1+")
 _GAPS = re.compile(r"[\s-]+")
@@ -186,7 +188,7 @@ def _key(name: str) -> str:
     name = plain(name)
     name = _POSSESSIVE.sub("", name).replace(".", "").replace("’", "'")
     name = _THE.sub("", name)
-    words = name.split()
+    words = [_SHORT_FOR.get(w, w) for w in name.split()]  # "Mt Cook" is "Mount Cook"
     if len(words) > 2:  # "Susana D. Gonzalez" is "Susana Gonzalez"
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
     return " ".join(words)
