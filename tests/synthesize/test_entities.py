@@ -145,6 +145,14 @@ def test_a_persons_name_ending_a_name_of_another_kind_is_that_person() -> None:
     assert {"Ada Brisk Trust"} in found
 
 
+def test_a_place_is_no_part_of_a_persons_name() -> None:
+    """ "Varnland", a place in its mentions, is not the first word of "Varnland Wildlfe
+    Servce", a misspelt agency read as a person."""
+    text = "Varnland. Varnland. Varnland Wildlfe Servce."
+    found = _unified(text, [("Varnland", "GPE"), ("Varnland Wildlfe Servce", "PERSON")])
+    assert not any({"Varnland", "Varnland Wildlfe Servce"} <= names for names in found)
+
+
 def test_a_place_word_written_short_is_the_word() -> None:
     """ "Mt Varn" is Mount Varn (and "Ft Orley" Fort Orley); "St" is left alone, being
     Saint or Street."""

@@ -258,12 +258,17 @@ def _by_part(mentions: list[Mention], keys: dict[Mention, str], groups: Disjoint
         elif m.label == "ORG":
             heads[words[0]][keys[m]] += 1
             heads[words[-1]][keys[m]] += 1
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        kinds[keys[m]][_KIND.get(m.label, "PLACE")] += 1
     for m in mentions:
         key = keys[m]
         if " " in key:
             continue
         if m.label == "ORG" and (org := _dominant(heads.get(key))) is not None:
             groups.union(key, org)  # an organisation's: not "Kenya" the country's
+        elif kinds[key].most_common(1)[0][0] == "PLACE":
+            continue  # "Kenya" the country is no "Kenya Wildflife Serive" read as a person
         elif (person := _dominant(parts.get(key))) is not None:  # any label: "Pao" an ORG
             groups.union(key, person)
     _by_prefix([keys[m] for m in mentions if m.label == "ORG"], groups)
