@@ -44,6 +44,7 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
 _REPEATS = re.compile(r"(.)\1+")
+_ANY_UPPER = re.compile(r"[A-Z]")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
 CAPITAL_LINE = 0.6  # share of a line's letters in capitals that makes it a heading or table
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
@@ -97,8 +98,15 @@ def shape(word: str) -> str:
 
 
 def lower_words(text: str) -> frozenset[str]:
-    """The words an article writes in lower case somewhere."""
-    return frozenset(LOWER_WORD.findall(text))
+    """The words an article writes in lower case somewhere in its prose: a line with no
+    capital at all is a web address or a slug ("ellen-degeneres-to-host-oscars"), whose
+    names say nothing of how the article writes them."""
+    return frozenset(
+        word
+        for line in text.splitlines()
+        if _ANY_UPPER.search(line)
+        for word in LOWER_WORD.findall(line)
+    )
 
 
 def features(
