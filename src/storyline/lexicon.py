@@ -165,6 +165,9 @@ _NEVER_OPEN_A_NAME = (
     "despite during under until upon via among between against amid maybe perhaps instead"
 )
 NEVER_OPEN_A_NAME = frozenset(_NEVER_OPEN_A_NAME.split())
+# "the" before a name is no part of it: "the Gulf of Aden" is found as "Gulf of Aden"
+# (annotate/entities.py) and keyed so (synthesize/entities.py).
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 # Chinese, Japanese and Korean write no spaces between words. A run of their characters

@@ -12,7 +12,7 @@ from itertools import groupby
 from storyline.annotate.name_finder import lower_words
 from storyline.annotate.name_finder import names as find_names
 from storyline.annotate.nlp import Parsed
-from storyline.lexicon import NEVER_OPEN_A_NAME, titles_pattern
+from storyline.lexicon import LEADING_THE, NEVER_OPEN_A_NAME, titles_pattern
 from storyline.model import Mention, Sentence
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -23,7 +23,6 @@ _FRENCH_LABELS = {"PER": "PERSON", "LOC": "GPE"}
 _ARTICLE = re.compile(r"^(?:la|le|les|l['’])\s*(?=[A-ZÀ-Ý])")
 # The finder's kinds as the recogniser's labels; its MISC is none of the three.
 _AS_SPACY = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
-_THE = re.compile(r"^[Tt]he\s+")
 MAX_CHARS = 60  # longer "names" are the NER running over a headline or a list
 # A title at the start of a person's name: a form of address ("Dr.", "Sen") or one of the
 # titles storyline.lexicon shares with the roles of synthesize/entities.py ("Mayor").
@@ -90,12 +89,13 @@ def found_names(sentences: Sequence[Sentence], texts: Mapping[int, str]) -> list
     """The names annotate/name_finder.py finds in the sentences of the articles whose
     text ``texts`` holds (by article index)."""
     out = []
-    story = frozenset().union(*map(lower_words, texts.values()))
+    lowered = {a: lower_words(text) for a, text in texts.items()}
+    story = frozenset().union(*lowered.values())
     for a, group in groupby(enumerate(sentences), key=lambda pair: pair[1].article):
         if a not in texts:
             continue
         own = list(group)
-        found = find_names([s.text for _, s in own], texts[a], story)
+        found = find_names([s.text for _, s in own], lowered[a], story)
         for (i, s), names in zip(own, found, strict=True):
             for n in names:
                 raw = s.text[n.start : n.end]
@@ -122,7 +122,9 @@ def added(
     taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for m in read:
         taken[m.article].append((m.start, m.end))
-    longer = sorted({_THE.sub("", m.text) for m in read if " " in m.text}, key=len, reverse=True)
+    longer = sorted(
+        {LEADING_THE.sub("", m.text) for m in read if " " in m.text}, key=len, reverse=True
+    )
     around: dict[int, list[tuple[int, int]]] = defaultdict(list)
     if longer:
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, longer)) + r")(?![\w-])")

@@ -223,11 +223,11 @@ def decoded(
 
 
 def names(
-    stretches: Sequence[str], article_text: str, story: frozenset[str] = frozenset()
+    stretches: Sequence[str], lowered: frozenset[str], story: frozenset[str] = frozenset()
 ) -> list[list[Found]]:
-    """The names in each stretch (a sentence, or part of one) of one article; ``story``:
-    the words the other articles of its story write in lower case."""
-    lowered = lower_words(article_text)
+    """The names in each stretch (a sentence, or part of one) of one article; ``lowered``:
+    the words that article writes in lower case (``lower_words``), ``story``: those its
+    story's other articles write so."""
     per: list[tuple[list[Token], list[int], Style]] = []
     rows: list[list[str]] = []
     for text in stretches:

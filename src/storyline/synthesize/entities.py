@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 from storyline.annotate.entities import without_opener, without_title
-from storyline.lexicon import plain, titles_pattern
+from storyline.lexicon import LEADING_THE, plain, titles_pattern
 from storyline.model import Annotated, Entity, Mention
 from storyline.synthesize.disjoint import DisjointSets
 from storyline.synthesize.source import source_of
@@ -47,7 +47,6 @@ _GIVEN_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+\.? ){1,2}$")
 # Precompiled: pysbd and quantulum3 compile so many patterns that re's own cache of 512
 # keeps being emptied, and these run once per mention.
 _POSSESSIVE = re.compile(r"['’]s$")
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # Words of place names written short, each with one reading ("St" is Saint or Street).
 _SHORT_FOR = {"mt": "mount", "mtn": "mountain", "ft": "fort"}
 _FINAL_H = re.compile(r"h\b")
@@ -187,7 +186,7 @@ def _role_mentions(story: Annotated) -> dict[Mention, str]:
 def _key(name: str) -> str:
     name = plain(name)
     name = _POSSESSIVE.sub("", name).replace(".", "").replace("’", "'")
-    name = _THE.sub("", name)
+    name = LEADING_THE.sub("", name)
     words = [_SHORT_FOR.get(w, w) for w in name.split()]  # "Mt Cook" is "Mount Cook"
     if len(words) > 2:  # "Susana D. Gonzalez" is "Susana Gonzalez"
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
@@ -195,7 +194,7 @@ def _key(name: str) -> str:
 
 
 def _surface(name: str) -> str:
-    return _THE.sub("", name).strip()
+    return LEADING_THE.sub("", name).strip()
 
 
 def _spelling(key: str) -> str:
@@ -261,13 +260,14 @@ def _by_part(mentions: list[Mention], keys: dict[Mention, str], groups: Disjoint
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         kinds[keys[m]][_KIND.get(m.label, "PLACE")] += 1
+    places = {key for key, kind in kinds.items() if kind.most_common(1)[0][0] == "PLACE"}
     for m in mentions:
         key = keys[m]
         if " " in key:
             continue
         if m.label == "ORG" and (org := _dominant(heads.get(key))) is not None:
             groups.union(key, org)  # an organisation's: not "Kenya" the country's
-        elif kinds[key].most_common(1)[0][0] == "PLACE":
+        elif key in places:
             continue  # "Kenya" the country is no "Kenya Wildflife Serive" read as a person
         elif (person := _dominant(parts.get(key))) is not None:  # any label: "Pao" an ORG
             groups.union(key, person)
