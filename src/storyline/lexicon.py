@@ -165,6 +165,18 @@ _NEVER_OPEN_A_NAME = (
     "despite during under until upon via among between against amid maybe perhaps instead"
 )
 NEVER_OPEN_A_NAME = frozenset(_NEVER_OPEN_A_NAME.split())
+# What follows a surname and is not one: "Kamau Thomas Jr." is a Thomas.
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname(name: str) -> str:
+    """A person's surname in lower case, the word that stands for the name in news."""
+    words = name.lower().replace("’", "'").removesuffix("'s").replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".") in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 # "the" before a name is no part of it: "the Gulf of Aden" is found as "Gulf of Aden"
 # (annotate/entities.py) and keyed so (synthesize/entities.py).
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)

@@ -191,3 +191,38 @@ def test_the_dead_and_the_wounded_of_one_sentence_are_two_facts() -> None:
         "more than a dozen, police said.",
     )
     assert {"19", "14"} in claims(result, "conflicting")
+
+
+def test_a_round_figure_strays_little_from_the_count() -> None:
+    """ "10 weeks" is rounded to the ten at most, not anything from 5 to 15: an outlet
+    writing 15 disagrees."""
+    result = brief_of(
+        "The activist was jailed for 10 weeks for driving, the court in the capital said.",
+        "The activist was jailed for 15 weeks for driving, her lawyer in the capital said.",
+    )
+    assert {"10 weeks", "15 weeks"} in claims(result, "conflicting")
+
+
+def test_two_ages_of_one_named_person_conflict_in_any_sentences() -> None:
+    """A name right beside an age says whose it is; the sentences around need not be
+    alike, and "Jr." is no surname."""
+    result = brief_of(
+        "A county jury sentenced Bobby Gene Martin Jr., 76, to two life sentences on Wednesday.",
+        "Bobby Martin, 64, pleaded not guilty at his arraignment last spring, prosecutors said.",
+    )
+    assert {"76", "64"} in claims(result, "conflicting")
+
+
+def test_an_age_near_a_name_or_of_a_namesake_is_not_that_persons() -> None:
+    """An age only near a name may be another person's ("a 64-year-old woman"), and an
+    age beside a surname two people of the story bear may be either's."""
+    near = brief_of(
+        "Paula Holmes said a 64-year-old woman had been shot in the doorway of the house.",
+        "Paula Holmes, 48, was at home when the shots were fired into the house.",
+    )
+    namesakes = brief_of(
+        "Police said Michael Brown, 19, was hurt when the shots were fired, his aunt Lisa "
+        "Brown said.",
+        "Officers said Mr. Brown, 34, was hurt when the shots were fired on Main Street.",
+    )
+    assert not claims(near, "conflicting") and not claims(namesakes, "conflicting")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from storyline.annotate.nlp import Parsed, is_noun, is_verb, lemma
-from storyline.lexicon import ONE_PERSON, ONE_PERSON_CUE, OUTCOME, OUTCOME_WORDS
+from storyline.lexicon import ONE_PERSON, ONE_PERSON_CUE, OUTCOME, OUTCOME_WORDS, surname
 from storyline.model import Approx, Figure
 
 if TYPE_CHECKING:
@@ -349,7 +349,7 @@ def _age(piece: Parsed, ent: Span) -> Figure | None:
     else:
         years = float(number.group().replace(",", ""))
     end = start + len(number.group())
-    person = _person_near(ent, doc, before_name=match is not None)
+    person, beside = _person_near(ent, doc, before_name=match is not None)
     noun = f"age {person}" if person else "age"
     return figure_at(
         piece,
@@ -361,6 +361,7 @@ def _age(piece: Parsed, ent: Span) -> Figure | None:
         noun=noun,
         verb="",
         about=noun,
+        anchor=beside,
     )
 
 
@@ -444,17 +445,19 @@ def _anchor(ent: Span, doc: Doc) -> str:
     return nearest.text.lower()
 
 
-def _person_near(ent: Span, doc: Doc, before_name: bool = False) -> str:
+def _person_near(ent: Span, doc: Doc, before_name: bool = False) -> tuple[str, str]:
     """The person an age is of: the name right after "a 9-year-old" when there is one
-    (``before_name``), else the nearest."""
+    (``before_name``), else the nearest; as (surname, the whole name when it stands right
+    beside the age: "a 9-year-old Ana Ruiz", "Ana Ruiz, 9,", else "")."""
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     if not people:
-        return ""
+        return "", ""
     following = [e for e in people if 0 <= e.start - ent.end <= 1]
     if before_name and following:
-        return following[0].text.split()[-1].lower()
+        return surname(following[0].text), following[0].text.lower()
     nearest = min(people, key=lambda e: min(abs(e.start - ent.end), abs(ent.start - e.end)))
-    return nearest.text.split()[-1].lower()
+    beside = nearest.end == ent.start - 1 and doc[nearest.end].text == ","
+    return surname(nearest.text), nearest.text.lower() if beside else ""
 
 
 def _split_qualifier(ent: Span, doc: Doc) -> tuple[tuple[str, Approx] | None, str]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from storyline.annotate.figures import figure_at
 from storyline.annotate.nlp import Parsed
+from storyline.lexicon import surname
 from storyline.model import Approx, Figure
 
 if TYPE_CHECKING:
@@ -188,7 +189,8 @@ def _age(piece: Parsed, match: re.Match[str]) -> Figure | None:
         return None
     people = [e for e in piece.doc.ents if e.label_ == "PER"]
     nearest = min(people, key=lambda e: abs(e.start_char - match.start()), default=None)
-    noun = f"age {nearest.text.split()[-1].lower()}" if nearest is not None else "age"
+    noun = f"age {surname(nearest.text)}" if nearest is not None else "age"
+    beside = nearest is not None and text[nearest.end_char : match.start()].strip() == ","
     return figure_at(
         piece,
         match.start(),
@@ -199,6 +201,7 @@ def _age(piece: Parsed, match: re.Match[str]) -> Figure | None:
         noun=noun,
         verb="",
         about=noun,
+        anchor=nearest.text.lower() if beside and nearest is not None else "",
     )
 
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from storyline.lexicon import OUTCOME
+from storyline.lexicon import OUTCOME, surname
 from storyline.model import Annotated, Approx, Claim, Fact, FactKind, Figure, Source, Status
 from storyline.synthesize.disjoint import DisjointSets
 from storyline.synthesize.similarity import Likeness
@@ -41,6 +41,7 @@ SAME_ACTION_CONTEXT = 0.1  # enough when the figures also count the same action
 LIKE_SENTENCES = 0.35  # cosine at which one value under two nouns is one fact
 FITS_ALL = -1  # Claim.group of a figure that agrees with every value of a conflict
 ABOUT = 0.02  # "about 3,200" is rounded to the hundred, not loose: 3,500 is another figure
+ROUNDED = 0.1  # the most a plain round figure strays from the count: "10 weeks" is not 14
 
 
 # Base units of the physical measures pint converts to (annotate/figures.py).
@@ -79,6 +80,7 @@ def align(story: Annotated) -> tuple[Fact, ...]:
         if g not in by_value[value_key]:
             by_value[value_key].append(g)
     conflicts = _conflicting(groups, like, _people(story), _parts(story, figures))
+    conflicts += _ages_of_one_person(groups, _namesakes(story))
     facts = []
     for members in _merge(groups, conflicts):
         facts.append(_fact(story, [groups[g] for g in members], conflicting=len(members) > 1))
@@ -120,13 +122,55 @@ def _conflicting(
         same_thing[(group[0].noun, group[0].unit)].append(i)
     pairs = []
     for (noun, _), members in same_thing.items():
-        if noun == "age":
-            continue  # an age is only comparable when it is someone's ("age cosme")
+        if noun.split(" ")[0] == "age":
+            continue  # an age is compared only as one person's (_ages_of_one_person)
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
                 if _contradict(groups[i], groups[j], like, people, parts):
                     pairs.append((i, j))
     return sorted(set(pairs) | _same_subject(groups))
+
+
+def _ages_of_one_person(groups: list[list[Figure]], namesakes: set[str]) -> list[tuple[int, int]]:
+    """Two ages of one person conflict whatever the sentences around them say; an age is
+    one person's when the name stands right beside it ("Ana Ruiz, 9,", "a 9-year-old Ana
+    Ruiz") and no one else in the story bears that surname. An age near a name is not
+    enough: "Holmes, who found her mother, 64," is two people, one of them unnamed."""
+    named: dict[str, list[int]] = defaultdict(list)  # surname: groups holding a named age
+    for g, group in enumerate(groups):
+        for name in {f.noun.split(" ")[-1] for f in group if f.anchor}:
+            if group[0].noun.split(" ")[0] == "age" and name not in namesakes:
+                named[name].append(g)
+    pairs = []
+    for members in named.values():
+        for i, j in combinations(members, 2):
+            gi, gj = groups[i], groups[j]
+            if {f.article for f in gi} & {f.article for f in gj}:
+                continue
+            if any(
+                x.anchor and y.anchor and _one_name(x.anchor, y.anchor) and not _overlap(x, y)
+                for x in gi
+                for y in gj
+            ):
+                pairs.append((i, j))
+    return pairs
+
+
+def _one_name(a: str, b: str) -> bool:
+    """ "martin" and "bobby gene martin" may name one person; "ana ruiz" and "eva ruiz" not."""
+    words_a, words_b = set(a.split()), set(b.split())
+    return words_a <= words_b or words_b <= words_a
+
+
+def _namesakes(story: Annotated) -> set[str]:
+    """The surnames (lower case) that two people of the story bear: two given names
+    before them ("Ana Ruiz", "Eva Ruiz")."""
+    given: dict[str, set[str]] = defaultdict(set)
+    for mention in story.mentions:
+        words = mention.text.lower().split()
+        if mention.label == "PERSON" and len(words) >= 2:
+            given[surname(mention.text)].add(words[0])
+    return {name for name, firsts in given.items() if len(firsts) > 1}
 
 
 def _same_subject(groups: list[list[Figure]]) -> set[tuple[int, int]]:
@@ -243,8 +287,7 @@ def _people(story: Annotated) -> People:
     named: People = defaultdict(list)
     for mention in story.mentions:
         if mention.label == "PERSON":
-            surname = mention.text.split()[-1].lower().removesuffix("'s")
-            named[mention.sentence].append((mention.end, surname))
+            named[mention.sentence].append((mention.end, surname(mention.text)))
     return named
 
 
@@ -305,6 +348,8 @@ def _range(figure: Figure, converted: bool = False) -> _Range:
     # An age is written exactly: a 50-year-old is not 45 rounded to the ten.
     step = 1.0 if figure.noun.split(" ")[0] == "age" else _rounding(v / figure.scale)
     half = step / 2 * figure.scale
+    if step > 1:  # trailing zeros: a round figure, though not one rounded to its first digit
+        half = min(half, v * ROUNDED)
     if converted:
         half = max(half, v * CONVERTED)
     half = max(half, figure.spread)
