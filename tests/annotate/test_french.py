@@ -119,3 +119,12 @@ def test_a_french_and_an_english_report_of_one_event_compare() -> None:
     assert any({s.article for s in e.sources} == {0, 1} for e in people)  # one Jean Arnaud
     assert_faithful_and_linked(brief)
     assert "not read" not in render_markdown(brief)
+
+
+def test_two_french_reports_give_one_persons_age_differently() -> None:
+    """ "Marie Duclos, 45 ans," names whose age it is, as "Ana Ruiz, 9," does."""
+    brief = brief_of(
+        "Marie Duclos, 45 ans, a perdu sa maison dans l'incendie de la nuit de mardi.",
+        "Selon les pompiers, Marie Duclos, 47 ans, a été relogée par la mairie mercredi.",
+    )
+    assert {"45", "47"} in claims(brief, "conflicting")

@@ -213,6 +213,14 @@ def test_two_ages_of_one_named_person_conflict_in_any_sentences() -> None:
     assert {"76", "64"} in claims(result, "conflicting")
 
 
+def test_an_age_in_apposition_to_a_name_is_that_persons() -> None:
+    result = brief_of(
+        "John Smith, 29, was killed on Saturday in the south of the country, officials said.",
+        "Friends said John Smith, a 25-year-old aid worker, loved the villages he served.",
+    )
+    assert {"29", "25"} in claims(result, "conflicting")
+
+
 def test_an_age_near_a_name_or_of_a_namesake_is_not_that_persons() -> None:
     """An age only near a name may be another person's ("a 64-year-old woman"), and an
     age beside a surname two people of the story bear may be either's."""

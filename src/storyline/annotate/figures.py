@@ -448,7 +448,8 @@ def _anchor(ent: Span, doc: Doc) -> str:
 def _person_near(ent: Span, doc: Doc, before_name: bool = False) -> tuple[str, str]:
     """The person an age is of: the name right after "a 9-year-old" when there is one
     (``before_name``), else the nearest; as (surname, the whole name when it stands right
-    beside the age: "a 9-year-old Ana Ruiz", "Ana Ruiz, 9,", else "")."""
+    beside the age: "a 9-year-old Ana Ruiz", "Ana Ruiz, 9,", "Ana Ruiz, a 9-year-old",
+    else "")."""
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     if not people:
         return "", ""
@@ -456,7 +457,8 @@ def _person_near(ent: Span, doc: Doc, before_name: bool = False) -> tuple[str, s
     if before_name and following:
         return surname(following[0].text), following[0].text.lower()
     nearest = min(people, key=lambda e: min(abs(e.start - ent.end), abs(ent.start - e.end)))
-    beside = nearest.end == ent.start - 1 and doc[nearest.end].text == ","
+    between = [t.lower_ for t in doc[nearest.end : ent.start]]
+    beside = between[:1] == [","] and between[1:] in ([], ["a"], ["an"], ["the"])
     return surname(nearest.text), nearest.text.lower() if beside else ""
 
 
