@@ -234,3 +234,27 @@ def test_an_age_near_a_name_or_of_a_namesake_is_not_that_persons() -> None:
         "Officers said Mr. Brown, 34, was hurt when the shots were fired on Main Street.",
     )
     assert not claims(near, "conflicting") and not claims(namesakes, "conflicting")
+
+
+def test_two_articles_only_counts_of_one_thing_conflict_whatever_their_verbs() -> None:
+    """Each article counts bodies once: the two counts are of the same bodies, though the
+    sentences share few words."""
+    result = brief_of(
+        "Investigators recovered 28 bodies from the grave near the town, officials said.",
+        "Forensic teams in the state capital are working to identify 32 bodies retrieved "
+        "from a pit.",
+    )
+    assert {"28", "32"} in claims(result, "conflicting")
+
+
+def test_counts_of_two_scopes_or_beside_other_counts_are_not_one_thing() -> None:
+    far = brief_of(
+        "The chain expects its juices to be sold in about 8,000 stores across the country.",
+        "It would be disappointing not to have 50 stores in Colombia within years, he said.",
+    )
+    several = brief_of(
+        "Rescuers recovered 28 bodies on Monday and 40 bodies on Tuesday from the river.",
+        "Forensic teams in the state capital are working to identify 32 bodies retrieved "
+        "from a pit.",
+    )
+    assert not claims(far, "conflicting") and not claims(several, "conflicting")

@@ -13,7 +13,9 @@ Two groups of figures conflict only when they come from different articles, shar
 noun (or, for sums and measures, an action or a name next to them: "Isinya, 20 miles" /
 "Isinya town, 12 miles away") and stand in alike sentences, or when they are the only
 measures in one unit of two sentences that agree on another measure (a suspect's height,
-then weight): a disagreement a reader is shown must be one.
+then weight), or when each is the only count of its noun in its article and the two are
+within a factor of two ("28 bodies recovered", "32 bodies retrieved"), or when they are
+two ages of one named person: a disagreement a reader is shown must be one.
 
 "at least N" is read as the figure itself, not as a bound: news tolls are written that way
 and "at least 129" against "at least 132" is the disagreement a reader must see.
@@ -36,6 +38,7 @@ from storyline.synthesize.source import source_of
 
 CONVERTED = 0.05  # for figures whose units were converted ("6 miles" is 9.66 km)
 SMALL = 10  # below this a count of a noun is too common to align on the noun alone
+SOLE_FACTOR = 2.0  # the most two sole counts of one noun differ by and are one thing
 SAME_CONTEXT = 0.2  # sentence cosine above which two figures speak of the same event
 SAME_ACTION_CONTEXT = 0.1  # enough when the figures also count the same action
 LIKE_SENTENCES = 0.35  # cosine at which one value under two nouns is one fact
@@ -79,7 +82,7 @@ def align(story: Annotated) -> tuple[Fact, ...]:
             by_noun[noun_key].append(g)
         if g not in by_value[value_key]:
             by_value[value_key].append(g)
-    conflicts = _conflicting(groups, like, _people(story), _parts(story, figures))
+    conflicts = _conflicting(groups, like, _people(story), _parts(story, figures), _sole(figures))
     conflicts += _ages_of_one_person(groups, _namesakes(story))
     facts = []
     for members in _merge(groups, conflicts):
@@ -114,7 +117,7 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
 
 
 def _conflicting(
-    groups: list[list[Figure]], like: Likeness, people: People, parts: set[int]
+    groups: list[list[Figure]], like: Likeness, people: People, parts: set[int], sole: set[int]
 ) -> list[tuple[int, int]]:
     """Pairs of groups that give different values for the same thing in other articles."""
     same_thing: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -126,7 +129,7 @@ def _conflicting(
             continue  # an age is compared only as one person's (_ages_of_one_person)
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
-                if _contradict(groups[i], groups[j], like, people, parts):
+                if _contradict(groups[i], groups[j], like, people, parts, sole):
                     pairs.append((i, j))
     return sorted(set(pairs) | _same_subject(groups))
 
@@ -210,7 +213,12 @@ def _physical(unit: str) -> bool:
 
 
 def _contradict(
-    gi: list[Figure], gj: list[Figure], like: Likeness, people: People, parts: set[int]
+    gi: list[Figure],
+    gj: list[Figure],
+    like: Likeness,
+    people: People,
+    parts: set[int],
+    sole: set[int],
 ) -> bool:
     if {f.article for f in gi} & {f.article for f in gj}:
         return False  # an article giving both values: two things, or an update it tells
@@ -229,12 +237,41 @@ def _contradict(
     ]
     if not pairs:
         return False
+    if any(id(x) in sole and id(y) in sole and _near(x, y) for x, y in pairs):
+        return True
     linked = any(_same_action(x, y) or _same_anchor(x, y) for x, y in pairs)
     if not gi[0].noun and not linked:
         return False  # sums, lengths, durations: too many things have one to compare
         # without the same action ("fell 30 ft", "tumbled 150 m") or place
     needed = SAME_ACTION_CONTEXT if linked else SAME_CONTEXT
     return max(like(x.sentence, y.sentence) for x, y in pairs) >= needed
+
+
+def _near(a: Figure, b: Figure) -> bool:
+    """Values within a factor of two: outlets that disagree on a count of one thing ("129",
+    "132"; "3,200", "3,500") stay near it; "8,000 stores" and "50 stores" are two scopes."""
+    low, high = sorted((a.value, b.value))
+    return high <= low * SOLE_FACTOR
+
+
+def _sole(figures: Sequence[Figure]) -> set[int]:
+    """The figures (by ``id``) that are the only count of their noun in their article,
+    though it may repeat them, and that are specific (ten or more, exact or rounded): two
+    articles' only counts of "bodies" are counts of the same bodies whatever else their
+    sentences say ("28 bodies recovered", "32 bodies retrieved"). News counts people many
+    ways in one report (killed, wounded, arrested), so their counts are seldom sole."""
+    values: dict[tuple[int, str, str], set[float]] = defaultdict(set)
+    for figure in figures:
+        values[(figure.article, figure.noun, figure.unit)].add(figure.value)
+    return {
+        id(f)
+        for f in figures
+        if f.noun
+        and f.noun.split(" ")[0] != "age"
+        and f.value >= SMALL
+        and f.approx in (Approx.EXACT, Approx.ABOUT, Approx.AT_LEAST)
+        and len(values[(f.article, f.noun, f.unit)]) == 1
+    }
 
 
 _PART_AFTER = re.compile(r"\s+(?:other|others|more)\b", re.IGNORECASE)
