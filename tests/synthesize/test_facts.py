@@ -258,3 +258,13 @@ def test_counts_of_two_scopes_or_beside_other_counts_are_not_one_thing() -> None
         "from a pit.",
     )
     assert not claims(far, "conflicting") and not claims(several, "conflicting")
+
+
+def test_two_small_counts_of_one_outcome_agree_in_unlike_sentences() -> None:
+    """ "One person was killed" and "killing one person": the same deed and the same toll
+    are one fact, however the sentences around them differ."""
+    result = brief_of(
+        "One person was killed when gunfire erupted outside the bar early on Sunday.",
+        "Police are searching for the gunman who opened fire on the crowd, killing one person.",
+    )
+    assert any({"One"} <= c or {"one"} <= c for c in claims(result, "agreed"))

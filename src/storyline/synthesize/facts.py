@@ -2,8 +2,9 @@
 
 This alignment is ours: no library compares claims across documents. Two figures are of
 the same thing when they count the same noun ("people"), or are sums of the same thing
-("costs"), or measure in the same physical unit; small counts, different actions and open
-ranges also need alike sentences, and one value under two nouns ("52 cheerleaders", "52
+("costs"), or measure in the same physical unit; small counts (but those of one outcome,
+"one person killed", "killing one person"), different actions and open ranges also need
+alike sentences, and one value under two nouns ("52 cheerleaders", "52
 pompom pushers") needs very alike ones. Values are compared as ranges, so an approximation
 that fits an exact figure ("nearly 130" and "129", "more than 100" and "129") agrees with
 it, a rounded figure fits the precise one ("$8 billion", "$8.2 billion"), and units are on
@@ -107,6 +108,7 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
         )
     open_ended = {a.approx, b.approx} & {"more than", "at most", "less than"}
     specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
+    specific = specific or (a.verb == b.verb and a.verb in OUTCOME)  # "two killed"
     # A physical measure says what it is of by its unit: "30km from the park" and "20 miles
     # from Nairobi" agree whatever verbs stand near them.
     related = a.verb == b.verb or not a.verb or not b.verb or _same_anchor(a, b)
