@@ -1,6 +1,6 @@
 """Figures and conflict flags on real multi-article incidents, and on planted conflicts.
 
-    python benchmarks/conflicts_quality.py [--incidents 300] [--clusters 300] [--dump FILE]
+    python benchmarks/conflicts_quality.py [--incidents 300] [--clusters 900] [--dump FILE]
 
 1. **Gun Violence Archive** (`gold/gva-incidents.jsonl`, SemEval-2018 task 5): each
    incident with two articles or more is briefed (`--facts fast`, each article dated by
@@ -14,7 +14,7 @@
 2. **Planted conflicts** on the first ``--clusters`` clusters of `multinews-plus-val`: in
    each cluster with an agreed figure (one value, two articles or more), that figure is
    changed to another number at every mention in one article, as an outlet that
-   disagrees would write it (seeded; the figure, article and new value are printed with
+   disagrees would write it (seeded per cluster; the figure, article and new value are printed with
    ``--verbose``). Recall: the brief of the changed cluster flags that figure as
    conflicting. Flags elsewhere: conflicting facts of the changed cluster that hold no
    changed span, next to the same clusters' flags before the change.
@@ -226,15 +226,16 @@ def _with_text(article: Article, text: str) -> Article:
 def planted(limit: int, verbose: bool) -> dict[str, float]:
     if limit <= 0:
         return {}
-    rng = random.Random(0)
     tried = caught = 0
     elsewhere_after: list[int] = []
     before_flags: list[int] = []
-    for articles, _ in plus_val_clusters(limit):
+    for n, (articles, _) in enumerate(plus_val_clusters(limit)):
         if len(articles) < 2:
             continue
         brief = brief_clean(brief_articles(articles, depth="off").articles, depth="fast")
-        change = plant(brief, rng)
+        # Each cluster draws from its own seed, so a change that gives one cluster another
+        # agreed figure does not redraw every cluster after it.
+        change = plant(brief, random.Random(f"planted:{n}"))
         if change is None:
             continue
         changed, article, start, old, new = change
@@ -270,7 +271,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--incidents", type=int, default=300)
-    parser.add_argument("--clusters", type=int, default=300, help="plus-val clusters to read")
+    parser.add_argument("--clusters", type=int, default=900, help="plus-val clusters to read")
     parser.add_argument("--dump", type=Path, help="write each GVA flag with its paragraphs")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures here")

@@ -271,9 +271,9 @@ def test_the_conflicts_benchmark_runs_and_its_flags_stay_as_precise(tmp_path: Pa
     fails (the issue's aims, precision 0.8 and recall 0.9, are far above both)."""
     if not (SHARED_DATA / "gold/gva-incidents.jsonl").exists():
         pytest.skip("shared data not beside the clone")
-    figures = _figures("conflicts_quality.py", tmp_path)
-    assert figures["read"] >= 25 and figures["real"] / figures["read"] >= 0.28
-    assert figures["caught"] / figures["planted"] >= 0.2
+    figures = _figures("conflicts_quality.py", tmp_path, "--clusters", "300")
+    assert figures["read"] >= 25 and figures["real"] / figures["read"] >= 0.4
+    assert figures["caught"] / figures["planted"] >= 0.3
 
 
 @pytest.mark.slow

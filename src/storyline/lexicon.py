@@ -226,8 +226,12 @@ _ONE_PERSON = (
     "driver passenger pedestrian motorist officer deputy trooper suspect gunman"
 )
 ONE_PERSON = frozenset(_ONE_PERSON.split())
+# "a man", "a 27-year-old police officer", "an 8-year-old Port Orange boy", and "a
+# 13-year-old" standing alone for the person.
 ONE_PERSON_CUE = re.compile(
-    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}(?:{_ONE_PERSON.replace(' ', '|')})\b", re.IGNORECASE
+    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}(?:{_ONE_PERSON.replace(' ', '|')})\b"
+    r"|\ban?\s+\w+-year-old\b",
+    re.IGNORECASE,
 )
 
 

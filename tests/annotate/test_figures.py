@@ -61,6 +61,21 @@ def test_one_person_told_by_their_fate_is_a_count_outlets_agree_on() -> None:
     assert_faithful(result)
 
 
+def test_one_person_named_by_place_or_by_age_alone_is_counted() -> None:
+    """ "An 8-year-old Port Orange boy is dead": names of places may stand before the
+    person; "a 16-year-old killed Friday": an age may stand for the person."""
+    result = brief_of(
+        "An 8-year-old Port Orange boy is dead after a shooting at his home, police said.",
+        "Neighbors of a 16-year-old killed Friday say the shooting was an accident.",
+        "A Belleair Elementary School student died on Thursday after the shooting.",
+    )
+    found = {c.text: f.about for f in result.facts for c in f.claims}
+    assert found.get("A Belleair Elementary School student") == "student died"
+    assert found.get("An 8-year-old Port Orange boy") == "boy dead"
+    assert found.get("a 16-year-old") == "16-year-old killed"
+    assert_faithful(result)
+
+
 def test_one_person_never_contradicts_a_larger_toll() -> None:
     """ "A man was killed" says nothing of the others who were."""
     result = brief_of(

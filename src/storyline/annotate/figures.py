@@ -110,7 +110,8 @@ _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", 
 _UNDERGONE = frozenset({"die", "perish"})
 _HAVING = frozenset({"has", "have", "had"})
 _DEATH = frozenset({"dead", "fatally"})  # words that tell a death without a verb
-_MODIFIERS = frozenset({"JJ", "HYPH", "CD", "NN", "VBN", "RB"})  # "a 27-year-old police officer"
+# "a 27-year-old police officer", "an 8-year-old Port Orange boy"
+_MODIFIERS = frozenset({"JJ", "HYPH", "CD", "NN", "NNP", "VBN", "RB"})
 _BEFORE_NOUN = frozenset(
     {"JJ", "JJR", "JJS", "CD", "HYPH", ",", "RB", "DT", "CC", "IN", "NNP", "NNPS", "VBN", "VBG"}
 )
@@ -160,7 +161,9 @@ def _one_person(piece: Parsed) -> list[Figure]:
         fate = _fate(doc[token.i : person.i + 1]) if person is not None else None
         if person is None or fate is None:
             continue
-        noun = lemma(person)
+        age = _an_age(person)
+        noun = "people" if age else lemma(person)
+        who = doc[person.i - 4 : person.i + 1].text if age else person.text  # "13-year-old"
         found.append(
             figure_at(
                 piece,
@@ -171,29 +174,39 @@ def _one_person(piece: Parsed) -> list[Figure]:
                 approx=Approx.INDEFINITE,
                 noun=_SAME_NOUN.get(noun, noun),
                 verb=_outcome(fate),
-                about=" ".join(t.text for t in sorted((person, fate), key=lambda t: t.i)),
+                about=f"{who} {fate.text}" if person.i < fate.i else f"{fate.text} {who}",
             )
         )
     return found
 
 
 def _person_after(article: Token) -> Token | None:
-    """The person an article opens: "a man", "an unidentified 27-year-old woman", but not
-    "a woman's son"."""
+    """The person an article opens: "a man", "an unidentified 27-year-old woman", "a
+    13-year-old" (the age's last word standing for the person), but not "a woman's
+    son"."""
     doc = article.doc
-    for token in doc[article.i + 1 : article.i + 7]:
+    for token in doc[article.i + 1 : article.i + 9]:
         if token.tag_ == "NN" and token.lower_ in ONE_PERSON:
             possessed = token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"
             return None if possessed else token
+        after = doc[token.i + 1].tag_ if token.i + 1 < len(doc) else ""
+        if _an_age(token) and (after not in _MODIFIERS or after == "VBN"):
+            return token  # "a 13-year-old in the house", "a 16-year-old killed Friday"
         if token.tag_ not in _MODIFIERS:
             return None
     return None
 
 
+def _an_age(token: Token) -> bool:
+    """ "old" ending "13-year-old"."""
+    doc = token.doc
+    return token.lower_ == "old" and token.i >= 2 and doc[token.i - 2].lower_ in ("year", "years")
+
+
 def _fate(person: Span) -> Token | None:
     """What was done to the person: "dead" ("a man is dead", "left a teenager dead"), a
-    verb they undergo ("was shot and killed", "died"), or one before them ("killed a
-    man"); never the person's own deed ("a gunman killed")."""
+    verb they undergo ("was shot and killed", "died", "a boy killed Friday"), or one
+    before them ("killed a man"); never the person's own deed ("a gunman killed")."""
     doc = person.doc
     dead = _dead_after(person[-1])
     if dead is not None:
@@ -203,6 +216,7 @@ def _fate(person: Span) -> Token | None:
             undergone = lemma(token) in _UNDERGONE or any(
                 t.lower_ in _PASSIVE for t in doc[max(token.i - 3, person.end) : token.i]
             )
+            undergone = undergone or (token.tag_ == "VBN" and token.i == person.end)
             verb = _graver(token)
             return verb if undergone and _outcome(verb) else None
         if token.tag_ in _CLAUSE_END:
