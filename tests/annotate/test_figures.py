@@ -191,3 +191,14 @@ def test_a_share_in_percent_is_the_figure_itself() -> None:
         "In the survey, 92 % of people in open relationships said they were satisfied.",
     )
     assert {"71 %", "92 %"} in claims(result, "conflicting")
+
+
+def test_to_wound_is_to_injure_not_to_wind() -> None:
+    """ "wound five others" is the verb of injuring (its dictionary reads the past of
+    "wind"), so it agrees with "wounded five others"."""
+    result = brief_of(
+        "An ex-convict shot and killed one person and went on to wound five others in Mesa.",
+        "A gunman killed one person and wounded five others Wednesday across the city.",
+    )
+    (fact,) = [f for f in result.facts if "five" in {c.text for c in f.claims}]
+    assert fact.status == "agreed"

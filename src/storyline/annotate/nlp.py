@@ -210,7 +210,11 @@ def is_verb(token: Token) -> bool:
 
 
 def lemma(token: Token) -> str:
+    """The word's dictionary form; "wound" is news's verb of injuring ("wound five
+    others"), not the past of "wind"."""
     from lemminflect import getLemma
 
+    if token.lower_ == "wound":
+        return "wound"
     found = getLemma(token.lower_, upos="VERB" if token.tag_.startswith("VB") else "NOUN")
     return found[0] if found else token.lower_
