@@ -258,10 +258,11 @@ def _near(a: Figure, b: Figure) -> bool:
 
 def _sole(figures: Sequence[Figure]) -> set[int]:
     """The figures (by ``id``) that are the only count of their noun in their article,
-    though it may repeat them, and that are specific (ten or more, exact or rounded): two
-    articles' only counts of "bodies" are counts of the same bodies whatever else their
-    sentences say ("28 bodies recovered", "32 bodies retrieved"). News counts people many
-    ways in one report (killed, wounded, arrested), so their counts are seldom sole."""
+    though it may repeat them, and that are specific (ten or more; exact, "about" or "at
+    least", never open-ended): two articles' only counts of "bodies" are counts of the
+    same bodies whatever else their sentences say ("28 bodies recovered", "32 bodies
+    retrieved"). News counts people many ways in one report (killed, wounded, arrested),
+    so their counts are seldom sole."""
     values: dict[tuple[int, str, str], set[float]] = defaultdict(set)
     for figure in figures:
         values[(figure.article, figure.noun, figure.unit)].add(figure.value)
@@ -387,7 +388,7 @@ def _range(figure: Figure, converted: bool = False) -> _Range:
     # An age is written exactly: a 50-year-old is not 45 rounded to the ten.
     step = 1.0 if figure.noun.split(" ")[0] == "age" else _rounding(v / figure.scale)
     half = step / 2 * figure.scale
-    if step > 1:  # trailing zeros: a round figure, though not one rounded to its first digit
+    if step > 1:  # trailing zeros: "100" is within a tenth of it, not anything from 50 to 150
         half = min(half, v * ROUNDED)
     if converted:
         half = max(half, v * CONVERTED)
