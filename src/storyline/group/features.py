@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from functools import cache
 from itertools import islice
 
 import numpy as np
@@ -71,7 +72,17 @@ def _lead(text: str) -> str:
 
 def minhash_of(data: bytes) -> MinHash:
     values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme="affine64")
+    return MinHash(hashvalues=values, permutations=_permutations(), scheme="affine64")
+
+
+@cache
+def _permutations() -> np.ndarray:
+    """The hash permutations every sketch shares (datasketch's seed): datasketch draws
+    them again for each new sketch, which cost more than all the rest of fingerprinting a
+    short article."""
+    found: np.ndarray = MinHash(num_perm=NUM_PERM, scheme="affine64").permutations
+    found.setflags(write=False)  # shared by every sketch
+    return found
 
 
 def _normalise(text: str) -> str:
@@ -114,7 +125,7 @@ def _names(text: str, lang: str) -> list[str]:
 
 def _minhash(words: list[str]) -> bytes:
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    sketch = MinHash(num_perm=NUM_PERM, scheme="affine64")
+    sketch = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine64")
     sketch.update_batch([s.encode("utf-8", "replace") for s in shingles])
     packed: bytes = sketch.hashvalues.astype("<u8").tobytes()
     return packed

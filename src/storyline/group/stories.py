@@ -334,7 +334,7 @@ class StoryIndex:
         for term, weight in probes.items():
             for sid in islice(reversed(self._postings.get(term, {})), MAX_POSTINGS):
                 hits[sid] += weight
-        candidates = sorted(hits, key=lambda sid: (-hits[sid], sid))[:MAX_CANDIDATES]
+        candidates = heapq.nsmallest(MAX_CANDIDATES, hits, key=lambda sid: (-hits[sid], sid))
         scored = []
         for sid in candidates:
             story = self.stories[sid]

@@ -88,32 +88,35 @@ class _Preparing:
     def __init__(self) -> None:
         self.items: list[Ready] = []
         self.seconds: dict[str, float] = {}
+        self.chunk: list[Article] = []  # read, not yet cleaned: across files of the bundle
 
     def spent(self, stage: str, since: float) -> float:
         return spent(self.seconds, stage, since)
 
     def take(self, source: Iterable[Article | Problem]) -> None:
-        """One file's articles, cleaned ``CLEAN_CHUNK`` at a time."""
+        """One file's articles, cleaned ``CLEAN_CHUNK`` at a time with those of the files
+        before it (an article's text depends on it alone, and a corpus of one-note files
+        would otherwise call the classifier once per note)."""
         start = time.perf_counter()
-        chunk: list[Article] = []
         for item in source:
             if isinstance(item, Problem):
                 self.items.append(item)
                 continue
-            chunk.append(item)
-            if len(chunk) >= CLEAN_CHUNK:
-                start = self._finish(chunk, self.spent("read", start))
-                chunk = []
-        self._finish(chunk, self.spent("read", start))
+            self.chunk.append(item)
+            if len(self.chunk) >= CLEAN_CHUNK:
+                start = self._finish(self.spent("read", start))
+        self.spent("read", start)
 
-    def _finish(self, chunk: list[Article], start: float) -> float:
-        if not chunk:
+    def _finish(self, start: float) -> float:
+        if not self.chunk:
             return start
-        cleaned = list(usable(clean(chunk)))
+        cleaned = list(usable(clean(self.chunk)))
+        self.chunk = []
         start = self.spent("clean", start)
         for item in cleaned:
             self.items.append(item if isinstance(item, Problem) else (item, features(item)))
         return self.spent("fingerprint", start)
 
     def done(self) -> Prepared:
+        self._finish(time.perf_counter())
         return Prepared(tuple(self.items), self.seconds)

@@ -1,7 +1,7 @@
 """Ingest: files in, stories out, one committed batch at a time.
 
-The order of work: bundles of the input are read, cleaned (in chunks of the same file, so
-a site's furniture lines are seen together) and fingerprinted on the engine (bundles.py);
+The order of work: bundles of the input are read, cleaned (in chunks, the line classifier
+being called once per chunk) and fingerprinted on the engine (bundles.py);
 here, in input order, what the store already holds is skipped, each article is placed
 (copy of / joins / starts / merges a story), and every ``batch`` articles are committed.
 Grouping state lives in memory and is rebuilt from the store on start, so a killed run
