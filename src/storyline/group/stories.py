@@ -336,36 +336,35 @@ class StoryIndex:
                 hits[sid] += weight
         candidates = heapq.nsmallest(MAX_CANDIDATES, hits, key=lambda sid: (-hits[sid], sid))
         scored = []
+        names2 = sum(w * w for t, w in vector.items() if t[0] == "@")
         for sid in candidates:
             story = self.stories[sid]
             if not story.admits(when, self.window):
                 continue
-            score, dot, named = self._score(vector, story, lang)
+            score, dot, named = self._score(vector, names2, story, lang)
             scored.append((score, sid, named or self._cohesive(dot, story)))
         scored.sort(key=lambda found: (-found[0], found[1]))
         return scored
 
     def _score(
-        self, vector: dict[str, float], story: _Story, lang: str = ""
+        self, vector: dict[str, float], names2: float, story: _Story, lang: str = ""
     ) -> tuple[float, float, bool]:
         """Cosine to the story, or, if higher, cosine over the names both mention (when
         they share at least two): the same people and places in the same days are the
         same event even when one report is in Malay and the other in English. And the
         dot product with the story's sum, which the cohesion check reads, and whether the
         article reached the story across languages by names, which stand in for that
-        check (the words of two languages are not alike on average)."""
-        dot = names = names2 = 0.0
-        shared = 0
-        for term, weight in vector.items():
-            other = story.weights.get(term, 0.0)
-            dot += weight * other
-            if term[0] == "@":
-                names2 += weight * weight
-                if other:
-                    names += weight * other
-                    shared += 1
+        check (the words of two languages are not alike on average). ``names2``: the
+        article's squared weight of names. Only the terms both have are read (the set
+        operation walks the smaller side), and ``fsum`` makes the sum the same in any
+        order: this is the innermost loop of ingest."""
+        weights = story.weights
+        shared = vector.keys() & weights.keys()
+        dot = math.fsum(vector[term] * weights[term] for term in shared)
         score = dot / math.sqrt(story.norm2)
-        if shared >= MIN_SHARED_NAMES:
+        named = [term for term in shared if term[0] == "@"]
+        if len(named) >= MIN_SHARED_NAMES:
+            names = math.fsum(vector[term] * weights[term] for term in named)
             foreign = story.foreign(lang)
             level = NAMES_ACROSS if foreign else NAMES
             by_names = names / math.sqrt(names2 * story.names2)
