@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from storyline.lexicon import common_words, plain
@@ -40,8 +41,8 @@ def detect(text: str, *, declared: str | None = None) -> str:
     if declared and declared.strip():
         return declared.strip().split("-")[0].split("_")[0].lower()
     sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
-        return UNDETERMINED
+    if next(islice((c for c in sample if c.isalpha()), MIN_LETTERS - 1, None), None) is None:
+        return UNDETERMINED  # (the letters are counted only until there are enough)
     words = [w.lower() for w in _LETTERS.findall(sample)]
     common = common_words()
     if len(words) >= ENGLISH_WORDS and sum(
