@@ -219,6 +219,17 @@ OUTCOME_WORDS = re.compile(
     r"shot|shoot(?:s|ing)?|arrest(?:s|ed)?|detain(?:s|ed)?|apprehended|charged)\b",
     re.IGNORECASE,
 )
+# "two men are in critical condition", "one remains in serious but stable condition": some
+# of the hurt, whatever verb stands elsewhere in the sentence ("One man has died and two
+# men are in critical condition"). annotate/figures.py reads them as hurt (the adjective
+# standing for the verb), synthesize/facts.py as a part of the hurt, never their total.
+CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "good"})
+_CONDITION = "|".join(sorted(CONDITIONS))
+IN_CONDITION = re.compile(
+    r"\s+(?:(?:is|are|was|were|remains?|remained|listed|still|now)\s+)*in\s+"
+    rf"(?:(?:{_CONDITION})\s+(?:but|and|to)\s+)?({_CONDITION})\s+condition\b",
+    re.IGNORECASE,
+)
 # Nouns for one person, which news uses for a single victim or suspect it does not name:
 # "a man was killed", "a 27-year-old woman died", "police arrested a teenager".
 _ONE_PERSON = (

@@ -143,6 +143,20 @@ def test_a_death_told_by_an_adverb_or_an_adjective_is_a_killing() -> None:
     ]
 
 
+def test_those_in_a_condition_are_hurt_whatever_verb_stands_before() -> None:
+    """ "two men are in critical condition" counts the hurt, not the dead of the clause
+    before it."""
+    found = counted(
+        "One man has died and two men are in critical condition after a fight at the bar.",
+        "Police said three people remain in serious but stable condition on Sunday.",
+    )
+    assert found == [
+        ("One", "man", "kill"),
+        ("two", "man", "injure"),
+        ("three", "people", "injure"),
+    ]
+
+
 def test_those_arrested_are_not_counted_with_their_victims() -> None:
     result = brief_of(
         "A man has been arrested and charged in a shooting that left one man dead on Main "

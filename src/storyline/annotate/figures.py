@@ -13,7 +13,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from storyline.annotate.nlp import Parsed, is_noun, is_verb, lemma
-from storyline.lexicon import ONE_PERSON, ONE_PERSON_CUE, OUTCOME, OUTCOME_WORDS, surname
+from storyline.lexicon import (
+    CONDITIONS,
+    IN_CONDITION,
+    ONE_PERSON,
+    ONE_PERSON_CUE,
+    OUTCOME,
+    OUTCOME_WORDS,
+    surname,
+)
 from storyline.model import Approx, Figure
 
 if TYPE_CHECKING:
@@ -242,14 +250,21 @@ def _verb_name(token: Token) -> str:
     fatally = token.i > 0 and token.doc[token.i - 1].lower_ == "fatally"
     if token.lower_ in _DEATH or (fatally and lemma(token) == "shoot"):
         return _SAME_VERB["die"]
+    if token.lower_ in CONDITIONS and token.nbor(1).lower_ == "condition":
+        return _SAME_VERB["hurt"]
     name = lemma(token)
     return _SAME_VERB.get(name, name)
 
 
 def _dead_after(token: Token) -> Token | None:
     """ "dead" said of what ``token`` ends: "two people dead", "a man is dead", "was found
-    dead"."""
+    dead"; or the condition of the hurt: "two men are in critical condition" (its
+    adjective)."""
     doc = token.doc
+    condition = IN_CONDITION.match(doc.text, token.idx + len(token))
+    if condition is not None:
+        state = doc.char_span(*condition.span(1))
+        return state[0] if state is not None else None
     for word in doc[token.i + 1 : token.i + 4]:
         if word.lower_ == "dead":
             return word

@@ -19,7 +19,8 @@ within a factor of two ("28 bodies recovered", "32 bodies retrieved"), or when t
 two ages of one named person: a disagreement a reader is shown must be one.
 
 "at least N" is read as the figure itself, not as a bound: news tolls are written that way
-and "at least 129" against "at least 132" is the disagreement a reader must see.
+and "at least 129" against "at least 132" is the disagreement a reader must see. "at least
+one" is the exception: it says there were some, and counts nothing.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from storyline.lexicon import OUTCOME, surname
+from storyline.lexicon import IN_CONDITION, OUTCOME, surname
 from storyline.model import Annotated, Approx, Claim, Fact, FactKind, Figure, Source, Status
 from storyline.synthesize.disjoint import DisjointSets
 from storyline.synthesize.similarity import Likeness
@@ -106,7 +107,7 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
         return (
             a.value == b.value and not indefinite and like(a.sentence, b.sentence) >= LIKE_SENTENCES
         )
-    open_ended = {a.approx, b.approx} & {"more than", "at most", "less than"}
+    open_ended = _open(a) or _open(b)
     specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
     specific = specific or (a.verb == b.verb and a.verb in OUTCOME)  # "two killed"
     # A physical measure says what it is of by its unit: "30km from the park" and "20 miles
@@ -283,18 +284,26 @@ _PART_BEFORE = re.compile(r"\b(?:other|another|remaining)\s+$", re.IGNORECASE)
 
 def _parts(story: Annotated, figures: Sequence[Figure]) -> set[int]:
     """The figures (by ``id``) that count a part of a whole: "two others were wounded",
-    "four more", "the other eight". A part never contradicts a total: "five people were
-    shot" and "one was killed and four others were hurt" agree."""
+    "four more", "the other eight", "one person is in critical condition". A part never
+    contradicts a total: "five people were shot" and "one was killed and four others were
+    hurt" agree."""
     parts = set()
     for figure in figures:
         text = story.articles[figure.article].text
         after, before = (
-            text[figure.end : figure.end + 12],
+            text[figure.end : figure.end + 80],
             text[max(0, figure.start - 12) : figure.start],
         )
-        if _PART_AFTER.match(after) or _PART_BEFORE.search(before):
+        if _PART_AFTER.match(after) or _PART_BEFORE.search(before) or _in_condition(after):
             parts.add(id(figure))
     return parts
+
+
+def _in_condition(after: str) -> bool:
+    """ "two (men) are in critical condition": at most two words between the number and
+    the condition."""
+    condition = IN_CONDITION.search(after)
+    return condition is not None and len(after[: condition.start()].split()) <= 2
 
 
 def _one_measure(a: Figure, b: Figure) -> bool:
@@ -401,10 +410,21 @@ def _range(figure: Figure, converted: bool = False) -> _Range:
             return _Range(v * 0.85, v + half)
         case "more than":
             return _Range(v, math.inf)
+        case "at least" if _open(figure):
+            return _Range(v, math.inf)
         case "at most" | "less than":
             return _Range(0.0, v + half)
         case _:  # "exact" and "at least" (see the module's docstring)
             return _Range(v - half, v + half)
+
+
+def _open(figure: Figure) -> bool:
+    """A bound and no count: "more than 100", "fewer than 10", and "at least one", which
+    says only that there were some ("searching for at least one suspect"), where "at
+    least three" is a count (see the module's docstring)."""
+    if figure.approx is Approx.AT_LEAST:
+        return figure.value <= 1
+    return figure.approx in (Approx.MORE_THAN, Approx.AT_MOST, Approx.LESS_THAN)
 
 
 def _rounding(value: float) -> float:
