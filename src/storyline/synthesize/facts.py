@@ -225,6 +225,10 @@ def _contradict(
 ) -> bool:
     if {f.article for f in gi} & {f.article for f in gj}:
         return False  # an article giving both values: two things, or an update it tells
+    told = [{OUTCOME[f.verb] for f in group if f.verb in OUTCOME} for group in (gi, gj)]
+    if all(told) and not told[0] & told[1]:
+        return False  # "sent five people to hospital", agreeing with "five were shot", is
+        # a count of the shot, whatever "one person was killed" says (_one_measure)
     # Only pairs whose values cannot both hold show a disagreement, and not when the two
     # figures are of different people ("Hunt was charged with one count", "Caulder with
     # six counts").
