@@ -186,6 +186,26 @@ def test_counts_of_other_outcomes_or_of_a_part_never_conflict(texts: tuple[str, 
     assert not claims(brief_of(*texts), "conflicting")
 
 
+def test_a_count_ten_times_another_is_of_another_scope() -> None:
+    """One shooting's victims and a city's weekend of shootings are two counts."""
+    result = brief_of(
+        "Police said at least three people were shot near the park on Monday night.",
+        "Police said 39 people were shot across the city on Monday night.",
+    )
+    assert not claims(result, "conflicting")
+
+
+def test_a_count_echoed_with_the_contradicts_nothing() -> None:
+    """ "the three teens" names a group its article set up (those involved, not those
+    charged); the article's own count is what is compared."""
+    result = brief_of(
+        "Two teens are charged in the shooting of the boy at the park on Friday, police said.",
+        "Police said the three teens were involved in the shooting of the boy at the park "
+        "on Friday.",
+    )
+    assert not claims(result, "conflicting")
+
+
 def test_at_least_one_counts_nothing() -> None:
     """ "at least one suspect" says there were suspects; "at least three" counts them."""
     result = brief_of(

@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Literal
 
 from storyline.lexicon import IN_CONDITION, OUTCOME, surname
 from storyline.model import Annotated, Approx, Claim, Fact, FactKind, Figure, Source, Status
@@ -41,6 +42,8 @@ from storyline.synthesize.source import source_of
 CONVERTED = 0.05  # for figures whose units were converted ("6 miles" is 9.66 km)
 SMALL = 10  # below this a count of a noun is too common to align on the noun alone
 SOLE_FACTOR = 2.0  # the most two sole counts of one noun differ by and are one thing
+SCOPE_FACTOR = 10.0  # a count this many times another is of another scope ("in Chicago,
+# 39 people were shot over the weekend" beside one shooting's "at least three")
 SAME_CONTEXT = 0.2  # sentence cosine above which two figures speak of the same event
 SAME_ACTION_CONTEXT = 0.1  # enough when the figures also count the same action
 LIKE_SENTENCES = 0.35  # cosine at which one value under two nouns is one fact
@@ -54,6 +57,7 @@ _SI_UNITS = frozenset({"meter", "second", "kilogram", "meter ** 2", "meter ** 3"
 
 
 People = dict[int, list[tuple[int, str]]]  # by sentence: (end offset, surname)
+Share = Literal["part", "echo"]  # what a count is of its article's whole (_parts)
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,11 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
 
 
 def _conflicting(
-    groups: list[list[Figure]], like: Likeness, people: People, parts: set[int], sole: set[int]
+    groups: list[list[Figure]],
+    like: Likeness,
+    people: People,
+    parts: dict[int, Share],
+    sole: set[int],
 ) -> list[tuple[int, int]]:
     """Pairs of groups that give different values for the same thing in other articles."""
     same_thing: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -220,7 +228,7 @@ def _contradict(
     gj: list[Figure],
     like: Likeness,
     people: People,
-    parts: set[int],
+    parts: dict[int, Share],
     sole: set[int],
 ) -> bool:
     if {f.article for f in gi} & {f.article for f in gj}:
@@ -239,7 +247,8 @@ def _contradict(
         if not _overlap(x, y)
         and Approx.INDEFINITE not in (x.approx, y.approx)  # "a man was killed": one of them
         and _one_measure(x, y)
-        and (id(x) in parts) == (id(y) in parts)
+        and _one_scope(x, y)
+        and parts.get(id(x)) == parts.get(id(y)) != "echo"
         and not _different_people(x, y, people)
     ]
     if not pairs:
@@ -254,11 +263,19 @@ def _contradict(
     return max(like(x.sentence, y.sentence) for x, y in pairs) >= needed
 
 
-def _near(a: Figure, b: Figure) -> bool:
+def _near(a: Figure, b: Figure, factor: float = SOLE_FACTOR) -> bool:
     """Values within a factor of two: outlets that disagree on a count of one thing ("129",
     "132"; "3,200", "3,500") stay near it; "8,000 stores" and "50 stores" are two scopes."""
     low, high = sorted((a.value, b.value))
-    return high <= low * SOLE_FACTOR
+    return high <= low * factor
+
+
+def _one_scope(a: Figure, b: Figure) -> bool:
+    """Whether two counts of people or things may count the same ones: not when one is
+    ``SCOPE_FACTOR`` times the other (a sum or a measure may be misreported by a digit)."""
+    if a.unit or b.unit or min(a.value, b.value) <= 0:
+        return True
+    return _near(a, b, SCOPE_FACTOR)
 
 
 def _sole(figures: Sequence[Figure]) -> set[int]:
@@ -284,14 +301,18 @@ def _sole(figures: Sequence[Figure]) -> set[int]:
 
 _PART_AFTER = re.compile(r"\s+(?:other|others|more)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:other|another|remaining)\s+$", re.IGNORECASE)
+_ECHO_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
-def _parts(story: Annotated, figures: Sequence[Figure]) -> set[int]:
-    """The figures (by ``id``) that count a part of a whole: "two others were wounded",
-    "four more", "the other eight", "one person is in critical condition". A part never
-    contradicts a total: "five people were shot" and "one was killed and four others were
-    hurt" agree."""
-    parts = set()
+def _parts(story: Annotated, figures: Sequence[Figure]) -> dict[int, Share]:
+    """The figures (by ``id``) that count a part of a whole ("two others were wounded",
+    "four more", "the other eight", "one person is in critical condition"), and those that
+    echo a count the article gave before ("the three teens", "the three died"). A part
+    never contradicts a total: "five people were shot" and "one was killed and four
+    others were hurt" agree. An echo contradicts nothing: its article's own count stands
+    for it, and the group it names is the article's (those charged, those involved, the
+    dead without an unborn child)."""
+    parts: dict[int, Share] = {}
     for figure in figures:
         text = story.articles[figure.article].text
         after, before = (
@@ -299,7 +320,9 @@ def _parts(story: Annotated, figures: Sequence[Figure]) -> set[int]:
             text[max(0, figure.start - 12) : figure.start],
         )
         if _PART_AFTER.match(after) or _PART_BEFORE.search(before) or _in_condition(after):
-            parts.add(id(figure))
+            parts[id(figure)] = "part"
+        elif _ECHO_BEFORE.search(before) and figure.value < SMALL and not figure.unit:
+            parts[id(figure)] = "echo"
     return parts
 
 
