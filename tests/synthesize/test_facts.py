@@ -206,6 +206,18 @@ def test_a_count_echoed_with_the_contradicts_nothing() -> None:
     assert not claims(result, "conflicting")
 
 
+def test_a_count_agreeing_with_a_part_is_that_part() -> None:
+    """ "two people were killed at the car wash" agrees with "killed two more people"
+    there: both count a part of the four the gunman killed."""
+    result = brief_of(
+        "Police said two people were killed at the car wash on Main Street on Wednesday.",
+        "Police said the gunman drove to the car wash on Main Street and killed two more "
+        "people on Wednesday.",
+        "Police said the gunman killed four people on Main Street on Wednesday.",
+    )
+    assert not claims(result, "conflicting")
+
+
 def test_at_least_one_counts_nothing() -> None:
     """ "at least one suspect" says there were suspects; "at least three" counts them."""
     result = brief_of(

@@ -16,7 +16,10 @@ noun (or, for sums and measures, an action or a name next to them: "Isinya, 20 m
 measures in one unit of two sentences that agree on another measure (a suspect's height,
 then weight), or when each is the only count of its noun in its article and the two are
 within a factor of two ("28 bodies recovered", "32 bodies retrieved"), or when they are
-two ages of one named person: a disagreement a reader is shown must be one.
+two ages of one named person: a disagreement a reader is shown must be one. A count of a
+part ("four others", "two in critical condition", or a count agreeing with one of them)
+is compared only with parts, a small count echoed with "the" ("the three teens") with
+nothing, and a count ten times another is of another scope (``SCOPE_FACTOR``).
 
 "at least N" is read as the figure itself, not as a bound: news tolls are written that way
 and "at least 129" against "at least 132" is the disagreement a reader must see. "at least
@@ -233,10 +236,10 @@ def _contradict(
 ) -> bool:
     if {f.article for f in gi} & {f.article for f in gj}:
         return False  # an article giving both values: two things, or an update it tells
-    told = [{OUTCOME[f.verb] for f in group if f.verb in OUTCOME} for group in (gi, gj)]
-    if all(told) and not told[0] & told[1]:
-        return False  # "sent five people to hospital", agreeing with "five were shot", is
-        # a count of the shot, whatever "one person was killed" says (_one_measure)
+    if _told_apart(gi, gj):
+        return False
+    # A group one of whose figures counts a part ("killed two more men") is a part.
+    part_i, part_j = (any(parts.get(id(f)) == "part" for f in g) for g in (gi, gj))
     # Only pairs whose values cannot both hold show a disagreement, and not when the two
     # figures are of different people ("Hunt was charged with one count", "Caulder with
     # six counts").
@@ -248,7 +251,8 @@ def _contradict(
         and Approx.INDEFINITE not in (x.approx, y.approx)  # "a man was killed": one of them
         and _one_measure(x, y)
         and _one_scope(x, y)
-        and parts.get(id(x)) == parts.get(id(y)) != "echo"
+        and part_i == part_j
+        and parts.get(id(x)) != "echo" != parts.get(id(y))
         and not _different_people(x, y, people)
     ]
     if not pairs:
@@ -261,6 +265,14 @@ def _contradict(
         # without the same action ("fell 30 ft", "tumbled 150 m") or place
     needed = SAME_ACTION_CONTEXT if linked else SAME_CONTEXT
     return max(like(x.sentence, y.sentence) for x, y in pairs) >= needed
+
+
+def _told_apart(gi: list[Figure], gj: list[Figure]) -> bool:
+    """Whether the two groups' figures tell different outcomes, though some tell none:
+    "sent five people to hospital", agreeing with "five were shot", is a count of the
+    shot, whatever "one person was killed" says (``_one_measure``)."""
+    told = [{OUTCOME[f.verb] for f in group if f.verb in OUTCOME} for group in (gi, gj)]
+    return all(told) and not told[0] & told[1]
 
 
 def _near(a: Figure, b: Figure, factor: float = SOLE_FACTOR) -> bool:
