@@ -8,9 +8,13 @@ different list says so beside the shared one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+
+from dateutil.easter import easter
 
 # Verbs of saying: the name a quote's speaker is ranked by the one it stands subject of
 # (annotate/speakers.py); the quotes benchmark's regular-expression peer reads the same.
@@ -263,3 +267,46 @@ def plain(text: str) -> str:
     other languages (and English ones, often) write a name."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _nth(month: int, weekday: int, n: int) -> Callable[[int], dt.date]:
+    """The year's ``n``-th such weekday of the month (Monday 0); the last for ``n`` -1."""
+
+    def day(year: int) -> dt.date:
+        if n > 0:
+            first = dt.date(year, month, 1)
+            return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+    return day
+
+
+def _election_day(year: int) -> dt.date:
+    """The Tuesday after the first Monday of November."""
+    return _nth(11, 0, 1)(year) + dt.timedelta(days=1)
+
+
+# Holidays news dates events by, which dateparser does not know ("Thanksgiving Day", "last
+# Christmas"), each with its day in a given year: the feasts and the United States' days
+# English-language news names most (its Thanksgiving, not Canada's; no "Labour Day" or
+# "Independence Day", which differ from country to country). A pattern (lower case) to the
+# rule; the longer name of two that begin alike comes first.
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    r"christmas eve": lambda year: dt.date(year, 12, 24),
+    r"christmas(?: day)?": lambda year: dt.date(year, 12, 25),
+    r"new year'?s eve": lambda year: dt.date(year, 12, 31),
+    r"new year'?s day": lambda year: dt.date(year, 1, 1),
+    r"(?:the )?fourth of july": lambda year: dt.date(year, 7, 4),
+    r"halloween": lambda year: dt.date(year, 10, 31),
+    r"valentine'?s day": lambda year: dt.date(year, 2, 14),
+    r"veterans'? day": lambda year: dt.date(year, 11, 11),
+    r"thanksgiving(?: day)?": _nth(11, 3, 4),
+    r"election day": _election_day,
+    r"memorial day": _nth(5, 0, -1),
+    r"(?:martin luther king(?: jr\.?)?|mlk) day": _nth(1, 0, 3),
+    r"presidents'? day": _nth(2, 0, 3),
+    r"good friday": lambda year: easter(year) - dt.timedelta(days=2),
+    r"easter(?: sunday)?": easter,
+}
+HOLIDAY = re.compile(rf"\b(?:{'|'.join(HOLIDAYS)})(?!\w)", re.IGNORECASE)

@@ -61,6 +61,36 @@ def test_dates_inside_longer_expressions_resolve(
     assert resolve(expression, base, **options) == expected
 
 
+@pytest.mark.parametrize(
+    ("expression", "base", "options", "expected"),
+    [
+        # the last one, unless the next is much nearer or the sentence speaks of it
+        ("Thanksgiving Day", dt.date(2000, 1, 7), {}, "1999-11-25"),
+        ("last Thanksgiving", dt.date(2000, 2, 10), {}, "1999-11-25"),
+        ("Election Day", dt.date(1998, 10, 26), {}, "1998-11-03"),
+        ("Christmas", dt.date(2026, 9, 1), {"future": True}, "2026-12-25"),
+        ("Easter Sunday", dt.date(2026, 11, 28), {}, "2026-04-05"),
+        ("Memorial Day", dt.date(2026, 11, 28), {}, "2026-05-25"),
+        ("Christmas 1997", BASE, {}, "1997-12-25"),
+        ("Easter week", dt.date(2000, 4, 17), {}, None),  # a week, not the day
+        ("Christmas", None, {}, None),
+    ],
+)
+def test_a_holiday_is_its_day(
+    expression: str, base: dt.date | None, options: dict[str, bool], expected: str | None
+) -> None:
+    assert resolve(expression, base, **options) == expected
+
+
+def test_a_holiday_is_found_where_spacy_calls_it_an_event_or_nothing() -> None:
+    found = dated(
+        "Stores closed on Thanksgiving Day, and since last Christmas sales have slowed.",
+        dt.date(2026, 12, 10),
+    )
+    assert ("Thanksgiving Day", "2026-11-26") in found
+    assert ("last Christmas", "2025-12-25") in found
+
+
 def test_the_day_of_a_saying_is_past_whatever_is_said_of_later() -> None:
     assert dated("Norrin said Friday it will open the plant in Halden.") == {
         ("Friday", "2026-11-27")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from storyline.lexicon import ONE_PERSON_CUE, OUTCOME_WORDS
+from storyline.lexicon import HOLIDAY, ONE_PERSON_CUE, OUTCOME_WORDS
 from storyline.model import Depth, Sentence
 
 if TYPE_CHECKING:  # spaCy itself loads on the first parse: a brief without facts never pays
@@ -154,7 +154,7 @@ def _whole(text: str) -> list[tuple[int, int]]:
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Stretches of words around each cue (``WIDTHS``), merged where they touch."""
-    kinds = [("number", _NUMBER), ("date", _DATE)]
+    kinds = [("number", _NUMBER), ("date", _DATE), ("date", HOLIDAY)]
     if OUTCOME_WORDS.search(text):  # "a man was killed": one person, counted by their fate
         kinds.append(("number", ONE_PERSON_CUE))
     found = sorted((m.start(), WIDTHS[kind]) for kind, p in kinds for m in p.finditer(text))

@@ -28,7 +28,7 @@ from dateparser.date import DateDataParser
 from text_to_num import alpha2digit
 
 from storyline.annotate.nlp import Parsed
-from storyline.lexicon import QUOTED_SPAN, SAYING
+from storyline.lexicon import HOLIDAY, HOLIDAYS, QUOTED_SPAN, SAYING
 from storyline.model import When
 
 _MONTH = (
@@ -69,6 +69,13 @@ _COMPARED = re.compile(
 )
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 HALF_YEAR = dt.timedelta(days=183)
+# What may stand around a holiday's name in an expression of its day ("last Christmas",
+# "Thanksgiving Day morning"); any other word makes it another span ("Easter week").
+_AROUND_A_HOLIDAY = frozenset(
+    {"on", "the", "last", "next", "this", "coming", "past", "day", "eve", "morning", "night"}
+)
+_HOLIDAY_WORD = re.compile(r"[^\W\d_]+")
+_LAST_HOLIDAY = re.compile(rf"\b(?:last|next|this)\s+(?:{'|'.join(HOLIDAYS)})(?!\w)", re.I)
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -222,9 +229,16 @@ def _spans(piece: Parsed) -> Iterator[tuple[int, str, str]]:
         for match in _FRENCH_POINT.finditer(piece.doc.text):
             yield match.start(), match.group(), match.group()
         return
+    found = []
     for ent in piece.doc.ents:
         if _dated(ent.label_, ent.text):
-            yield from _ends(ent.start_char, ent.text)
+            found += _ends(ent.start_char, ent.text)
+        elif ent.label_ == "EVENT" and HOLIDAY.fullmatch(ent.text):  # "Thanksgiving Day"
+            found.append((ent.start_char, ent.text, ent.text))
+    for match in _LAST_HOLIDAY.finditer(piece.doc.text):  # often no span at all
+        if not any(at < match.end() and match.start() < at + len(text) for at, text, _ in found):
+            found.append((match.start(), match.group(), match.group()))
+    yield from sorted(found)
 
 
 def _ends(at: int, text: str) -> list[tuple[int, str, str]]:
@@ -258,7 +272,8 @@ def _dated(label: str, text: str) -> bool:
     if label == "TIME":
         return bool(_DAY_NAMED.search(text))
     text = _in_digits(text)
-    return label == "DATE" and bool(_POINT.search(text)) and not _DECADE.search(text)
+    named = _POINT.search(text) or HOLIDAY.search(text)
+    return label == "DATE" and bool(named) and not _DECADE.search(text)
 
 
 def _in_digits(expression: str) -> str:
@@ -281,6 +296,9 @@ def resolve(
         expression = _in_digits(expression)
     if published is None and not _OWN_YEAR.search(expression):
         return None
+    holiday = HOLIDAY.search(expression) if lang == "en" else None
+    if holiday is not None:
+        return _holiday(holiday, expression, published, calendar, future=future)
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
     data = _parser(base, lang).get_date_data(expression)
     core = None
@@ -311,20 +329,57 @@ def resolve(
 def _nearest_year(
     day: dt.date, published: dt.date, expression: str, calendar: _Patterns, *, future: bool
 ) -> dt.date:
-    """The year of a month or a day named without one. "last May" and "the year ended
+    """The year of a month or a day named without one (``_nearest``)."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        with contextlib.suppress(ValueError):  # 29 February
+            candidates.append(day.replace(year=year))
+    return _nearest(candidates, published, expression, calendar, future=future) or day
+
+
+def _holiday(
+    name: re.Match[str],
+    expression: str,
+    published: dt.date | None,
+    calendar: _Patterns,
+    *,
+    future: bool,
+) -> str | None:
+    """The day of a holiday (``lexicon.HOLIDAYS``) the expression names, in its own year or
+    the nearest (``_nearest``); None when the expression says more than the day ("Easter
+    week", "the Christmas season")."""
+    rest = (expression[: name.start()] + " " + expression[name.end() :]).lower()
+    if set(_HOLIDAY_WORD.findall(rest)) - _AROUND_A_HOLIDAY:
+        return None
+    rule = next(r for p, r in HOLIDAYS.items() if re.fullmatch(p, name.group(), re.IGNORECASE))
+    year = _OWN_YEAR.search(expression)
+    if year is not None:
+        return rule(int(year.group())).isoformat()
+    if published is None:
+        return None
+    candidates = [rule(y) for y in (published.year - 1, published.year, published.year + 1)]
+    day = _nearest(candidates, published, expression, calendar, future=future)
+    return day.isoformat() if day else None
+
+
+def _nearest(
+    candidates: list[dt.date],
+    published: dt.date,
+    expression: str,
+    calendar: _Patterns,
+    *,
+    future: bool,
+) -> dt.date | None:
+    """Which of the days a name without a year may be. "last May" and "the year ended
     March 31" are before the report, "April next year" after it and "this September" in
     its own year; otherwise news tells the past, so the last such day, unless the next
     one is less than half as far (a report of 27 October naming "Dec. 1" means the coming
     one; of 10 March naming "September", the last one) or, within half a year, the
     sentence speaks of the future."""
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        with contextlib.suppress(ValueError):  # 29 February
-            candidates.append(day.replace(year=year))
     past = max((c for c in candidates if c <= published), default=None)
     coming = min((c for c in candidates if c > published), default=None)
     if past is None or coming is None or calendar.back.search(expression):
-        return past or coming or day
+        return past or coming
     if calendar.ahead.search(expression):
         return coming
     if calendar.this.search(expression):
