@@ -91,6 +91,12 @@ def test_a_holiday_is_found_where_spacy_calls_it_an_event_or_nothing() -> None:
     assert ("last Christmas", "2025-12-25") in found
 
 
+def test_a_period_is_dated_with_the_word_before_it() -> None:
+    """spaCy reads "year" alone in "this year's election": the word before dates it."""
+    found = dated("Supporters urged him to run in this year's election, officials said.")
+    assert ("this year", "2026") in found
+
+
 def test_the_day_of_a_saying_is_past_whatever_is_said_of_later() -> None:
     assert dated("Norrin said Friday it will open the plant in Halden.") == {
         ("Friday", "2026-11-27")

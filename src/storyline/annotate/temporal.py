@@ -75,6 +75,8 @@ _AROUND_A_HOLIDAY = frozenset(
     {"on", "the", "last", "next", "this", "coming", "past", "day", "eve", "morning", "night"}
 )
 _HOLIDAY_WORD = re.compile(r"[^\W\d_]+")
+_PERIOD_DETERMINER = re.compile(r"\b(?:this|last|next)\s+$", re.IGNORECASE)
+_PERIOD = re.compile(r"(?:week|month|year)(?:end)?\b", re.IGNORECASE)
 _LAST_HOLIDAY = re.compile(rf"\b(?:last|next|this)\s+(?:{'|'.join(HOLIDAYS)})(?!\w)", re.I)
 
 
@@ -231,14 +233,23 @@ def _spans(piece: Parsed) -> Iterator[tuple[int, str, str]]:
         return
     found = []
     for ent in piece.doc.ents:
-        if _dated(ent.label_, ent.text):
-            found += _ends(ent.start_char, ent.text)
+        at, text = _with_its_determiner(ent.start_char, ent.text, piece.doc.text)
+        if _dated(ent.label_, text):
+            found += _ends(at, text)
         elif ent.label_ == "EVENT" and HOLIDAY.fullmatch(ent.text):  # "Thanksgiving Day"
             found.append((ent.start_char, ent.text, ent.text))
     for match in _LAST_HOLIDAY.finditer(piece.doc.text):  # often no span at all
         if not any(at < match.end() and match.start() < at + len(text) for at, text, _ in found):
             found.append((match.start(), match.group(), match.group()))
     yield from sorted(found)
+
+
+def _with_its_determiner(at: int, text: str, whole: str) -> tuple[int, str]:
+    """ "this year's election": spaCy's span is "year", without the word that dates it."""
+    before = _PERIOD_DETERMINER.search(whole, 0, at)
+    if before is None or not _PERIOD.match(text):
+        return at, text
+    return before.start(), whole[before.start() : at + len(text)]
 
 
 def _ends(at: int, text: str) -> list[tuple[int, str, str]]:
