@@ -250,7 +250,8 @@ def _verb_name(token: Token) -> str:
     fatally = token.i > 0 and token.doc[token.i - 1].lower_ == "fatally"
     if token.lower_ in _DEATH or (fatally and lemma(token) == "shoot"):
         return _SAME_VERB["die"]
-    if token.lower_ in CONDITIONS and token.nbor(1).lower_ == "condition":
+    after = token.doc[token.i + 1 : token.i + 2].text.lower()
+    if token.lower_ in CONDITIONS and after == "condition":
         return _SAME_VERB["hurt"]
     name = lemma(token)
     return _SAME_VERB.get(name, name)
