@@ -160,8 +160,8 @@ def test_equal_values_and_different_people_never_conflict(texts: tuple[str, str]
             "on Friday.",
         ),
         (
-            "One man has died and two men are in critical condition after the shooting at "
-            "the bar on Friday.",
+            "After the man died at the bar on Friday, two men are in critical condition, "
+            "police said.",
             "Police said the shooting at the bar on Friday left one man dead.",
         ),
         (
