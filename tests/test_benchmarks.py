@@ -268,11 +268,12 @@ def test_attribution_credits_rewordings_and_stays_precise(tmp_path: Path) -> Non
 def test_the_conflicts_benchmark_runs_and_its_flags_stay_as_precise(tmp_path: Path) -> None:
     """Gun Violence Archive flags read by hand (benchmarks/gold/conflicts.json), and
     planted conflicts: a floor at today's figures, so a change that makes them worse
-    fails (the issue's aims, precision 0.8 and recall 0.9, are far above both)."""
+    fails (the issue's aims, precision 0.8 and recall 0.9, are above both). The real
+    flags are counted too: a rule that cut flags, real ones with the false, fails."""
     if not (SHARED_DATA / "gold/gva-incidents.jsonl").exists():
         pytest.skip("shared data not beside the clone")
     figures = _figures("conflicts_quality.py", tmp_path, "--clusters", "300")
-    assert figures["read"] >= 25 and figures["real"] / figures["read"] >= 0.5
+    assert figures["real"] >= 14 and figures["real"] / figures["read"] >= 0.7
     assert figures["caught"] / figures["planted"] >= 0.3
 
 

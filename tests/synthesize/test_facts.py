@@ -170,6 +170,18 @@ def test_equal_values_and_different_people_never_conflict(texts: tuple[str, str]
             "Police said five people were shot near the park on Thursday night.",
             "Police said the shooting near the park on Thursday night killed one person.",
         ),
+        (
+            "Police said two people started shooting at the party on Saturday night.",
+            "Police said six people were shot at the party on Saturday night.",
+        ),
+        (
+            "Police said two men were wounded in the shooting near the park on Friday.",
+            "Police said a woman was accosted by six men near the park on Friday.",
+        ),
+        (
+            "Police said the woman killed at the house on Friday had five children.",
+            "Police said three children were in the house on Friday during the shooting.",
+        ),
     ],
     ids=[
         "another outcome",
@@ -178,6 +190,9 @@ def test_equal_values_and_different_people_never_conflict(texts: tuple[str, str]
         "a part: in a condition",
         "hurt",
         "another outcome, told by an agreeing count",
+        "the doers: who started it",
+        "the doers: by whom",
+        "the held: someone's children",
     ],
 )
 def test_counts_of_other_outcomes_or_of_a_part_never_conflict(texts: tuple[str, ...]) -> None:
@@ -233,6 +248,26 @@ def test_the_same_outcome_counted_differently_conflicts() -> None:
         "Police said four people were shot outside the bar on Friday night.",
     )
     assert claims(result, "conflicting") == [{"five", "four"}]
+
+
+def test_the_doers_counted_differently_conflict() -> None:
+    """Those who did it are compared with each other, only not with their victims."""
+    result = brief_of(
+        "Police said two men opened fire at the party on Saturday night.",
+        "Police said three men opened fire at the party on Saturday night.",
+    )
+    assert claims(result, "conflicting") == [{"two", "three"}]
+
+
+def test_counts_of_shots_never_conflict() -> None:
+    """Each shooter, witness and scene has its count of shots ("fired the first four
+    shots", "heard 20 shots"): none is the incident's, and a reader shown two is misled
+    more often than not (Gun Violence Archive flags read by hand)."""
+    result = brief_of(
+        "Police said the gunman fired 27 shots on Daggett Street on Friday night.",
+        "Police said the gunman fired 31 shots on Daggett Street on Friday night.",
+    )
+    assert not claims(result, "conflicting")
 
 
 def test_an_age_is_exact() -> None:

@@ -19,7 +19,11 @@ within a factor of two ("28 bodies recovered", "32 bodies retrieved"), or when t
 two ages of one named person: a disagreement a reader is shown must be one. A count of a
 part ("four others", "two in critical condition", or a count agreeing with one of them)
 is compared only with parts, a small count echoed with "the" ("the three teens") with
-nothing, and a count ten times another is of another scope (``SCOPE_FACTOR``).
+nothing, and a count ten times another is of another scope (``SCOPE_FACTOR``). So are
+those who did it ("two people started shooting", "accosted by six men") and those someone
+has ("Tina had five children") compared only with their like, never with the victims; and
+counts of shots with nothing: each shooter, witness and scene has its own ("fired the
+first four shots", "heard 20 shots"), and none is the incident's.
 
 "at least N" is read as the figure itself, not as a bound: news tolls are written that way
 and "at least 129" against "at least 132" is the disagreement a reader must see. "at least
@@ -53,6 +57,7 @@ LIKE_SENTENCES = 0.35  # cosine at which one value under two nouns is one fact
 FITS_ALL = -1  # Claim.group of a figure that agrees with every value of a conflict
 ABOUT = 0.02  # "about 3,200" is rounded to the hundred, not loose: 3,500 is another figure
 ROUNDED = 0.1  # the most a plain round figure strays from the count: "10 weeks" is not 14
+SHOTS = frozenset({"shot", "round", "bullet", "gunshot"})  # never compared: module docstring
 
 
 # Base units of the physical measures pint converts to (annotate/figures.py).
@@ -60,7 +65,8 @@ _SI_UNITS = frozenset({"meter", "second", "kilogram", "meter ** 2", "meter ** 3"
 
 
 People = dict[int, list[tuple[int, str]]]  # by sentence: (end offset, surname)
-Share = Literal["part", "echo"]  # what a count is of its article's whole (_parts)
+# What a count counts beside the victims or things it may seem to (_roles).
+Role = Literal["part", "echo", "doer", "held"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ def align(story: Annotated) -> tuple[Fact, ...]:
             by_noun[noun_key].append(g)
         if g not in by_value[value_key]:
             by_value[value_key].append(g)
-    conflicts = _conflicting(groups, like, _people(story), _parts(story, figures), _sole(figures))
+    conflicts = _conflicting(groups, like, _people(story), _roles(story, figures), _sole(figures))
     conflicts += _ages_of_one_person(groups, _namesakes(story))
     facts = []
     for members in _merge(groups, conflicts):
@@ -130,7 +136,7 @@ def _conflicting(
     groups: list[list[Figure]],
     like: Likeness,
     people: People,
-    parts: dict[int, Share],
+    roles: dict[int, Role],
     sole: set[int],
 ) -> list[tuple[int, int]]:
     """Pairs of groups that give different values for the same thing in other articles."""
@@ -141,9 +147,11 @@ def _conflicting(
     for (noun, _), members in same_thing.items():
         if noun.split(" ")[0] == "age":
             continue  # an age is compared only as one person's (_ages_of_one_person)
+        if noun.split(" ")[0] in SHOTS:
+            continue  # see the module's docstring
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
-                if _contradict(groups[i], groups[j], like, people, parts, sole):
+                if _contradict(groups[i], groups[j], like, people, roles, sole):
                     pairs.append((i, j))
     return sorted(set(pairs) | _same_subject(groups))
 
@@ -231,7 +239,7 @@ def _contradict(
     gj: list[Figure],
     like: Likeness,
     people: People,
-    parts: dict[int, Share],
+    roles: dict[int, Role],
     sole: set[int],
 ) -> bool:
     if {f.article for f in gi} & {f.article for f in gj}:
@@ -239,7 +247,7 @@ def _contradict(
     if _told_apart(gi, gj):
         return False
     # A group one of whose figures counts a part ("killed two more men") is a part.
-    part_i, part_j = (any(parts.get(id(f)) == "part" for f in g) for g in (gi, gj))
+    part_i, part_j = (any(roles.get(id(f)) == "part" for f in g) for g in (gi, gj))
     # Only pairs whose values cannot both hold show a disagreement, and not when the two
     # figures are of different people ("Hunt was charged with one count", "Caulder with
     # six counts").
@@ -252,7 +260,7 @@ def _contradict(
         and _one_measure(x, y)
         and _one_scope(x, y)
         and part_i == part_j
-        and parts.get(id(x)) != "echo" != parts.get(id(y))
+        and _told_alike(roles.get(id(x)), roles.get(id(y)))
         and not _different_people(x, y, people)
     ]
     if not pairs:
@@ -314,17 +322,27 @@ def _sole(figures: Sequence[Figure]) -> set[int]:
 _PART_AFTER = re.compile(r"\s+(?:other|others|more)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:other|another|remaining)\s+$", re.IGNORECASE)
 _ECHO_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_DOER_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)  # "accosted by six men"
+# "two people started shooting", "three men opened fire": the noun, then the deed (never
+# a form of "be" between: "two were started on" is done to them)
+_DOER_AFTER = re.compile(
+    r"(?:\s+(?!(?:is|are|was|were|been|be|being)\b)[\w-]+){0,2}?\s+(?:started|began|opened)\b",
+    re.IGNORECASE,
+)
+_HELD_BEFORE = re.compile(r"\b(?:had|has)\s+$", re.IGNORECASE)  # "Tina had five children"
 
 
-def _parts(story: Annotated, figures: Sequence[Figure]) -> dict[int, Share]:
+def _roles(story: Annotated, figures: Sequence[Figure]) -> dict[int, Role]:
     """The figures (by ``id``) that count a part of a whole ("two others were wounded",
-    "four more", "the other eight", "one person is in critical condition"), and those that
-    echo a count the article gave before ("the three teens", "the three died"). A part
-    never contradicts a total: "five people were shot" and "one was killed and four
-    others were hurt" agree. An echo contradicts nothing: its article's own count stands
-    for it, and the group it names is the article's (those charged, those involved, the
-    dead without an unborn child)."""
-    parts: dict[int, Share] = {}
+    "four more", "the other eight", "one person is in critical condition"), those that
+    echo a count the article gave before ("the three teens", "the three died"), those
+    who did the deed ("two people started shooting") and those someone has ("had five
+    children"). A part never contradicts a total: "five people were shot" and "one was
+    killed and four others were hurt" agree. An echo contradicts nothing: its article's
+    own count stands for it, and the group it names is the article's (those charged,
+    those involved, the dead without an unborn child). The doers and the held are others
+    than the victims a count beside them tells of."""
+    roles: dict[int, Role] = {}
     for figure in figures:
         text = story.articles[figure.article].text
         after, before = (
@@ -332,10 +350,29 @@ def _parts(story: Annotated, figures: Sequence[Figure]) -> dict[int, Share]:
             text[max(0, figure.start - 12) : figure.start],
         )
         if _PART_AFTER.match(after) or _PART_BEFORE.search(before) or _in_condition(after):
-            parts[id(figure)] = "part"
+            roles[id(figure)] = "part"
         elif _ECHO_BEFORE.search(before) and figure.value < SMALL and not figure.unit:
-            parts[id(figure)] = "echo"
-    return parts
+            roles[id(figure)] = "echo"
+        elif figure.unit:
+            continue  # "by 12 percent", "had $5,000": a sum or a measure is no one
+        elif _DOER_BEFORE.search(before) or _DOER_AFTER.match(after):
+            roles[id(figure)] = "doer"
+        elif _HELD_BEFORE.search(before):
+            roles[id(figure)] = "held"
+    return roles
+
+
+def _told_alike(a: Role | None, b: Role | None) -> bool:
+    """Whether two counts may count the same ones by their roles (``_roles``): doers with
+    doers, the held with the held, the rest with the rest (parts are told apart by group,
+    in ``_contradict``), echoes with nothing."""
+    if "echo" in (a, b):
+        return False
+    return _whose(a) == _whose(b)
+
+
+def _whose(role: Role | None) -> Role | None:
+    return role if role in ("doer", "held") else None
 
 
 def _in_condition(after: str) -> bool:
