@@ -20,8 +20,9 @@ two ages of one named person: a disagreement a reader is shown must be one. A co
 part ("four others", "two in critical condition", or a count agreeing with one of them)
 is compared only with parts, a small count echoed with "the" ("the three teens") with
 nothing, and a count ten times another is of another scope (``SCOPE_FACTOR``). So are
-those who did it ("two people started shooting", "accosted by six men") and those someone
-has ("Tina had five children") compared only with their like, never with the victims; and
+those who did it ("two people started shooting", "accosted by six men"), those someone
+has ("Tina had five children") and those who were there ("there were two adults in the
+home") compared only with their like, never with the victims; and
 counts of shots with nothing: each shooter, witness and scene has its own ("fired the
 first four shots", "heard 20 shots"), and none is the incident's.
 
@@ -66,7 +67,7 @@ _SI_UNITS = frozenset({"meter", "second", "kilogram", "meter ** 2", "meter ** 3"
 
 People = dict[int, list[tuple[int, str]]]  # by sentence: (end offset, surname)
 # What a count counts beside the victims or things it may seem to (_roles).
-Role = Literal["part", "echo", "doer", "held"]
+Role = Literal["part", "echo", "doer", "held", "present"]
 
 
 @dataclass(frozen=True)
@@ -330,18 +331,20 @@ _DOER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HELD_BEFORE = re.compile(r"\b(?:had|has)\s+$", re.IGNORECASE)  # "Tina had five children"
+_PRESENT_BEFORE = re.compile(r"\bthere\s+(?:is|are|was|were)\s+$", re.IGNORECASE)
 
 
 def _roles(story: Annotated, figures: Sequence[Figure]) -> dict[int, Role]:
     """The figures (by ``id``) that count a part of a whole ("two others were wounded",
     "four more", "the other eight", "one person is in critical condition"), those that
     echo a count the article gave before ("the three teens", "the three died"), those
-    who did the deed ("two people started shooting") and those someone has ("had five
-    children"). A part never contradicts a total: "five people were shot" and "one was
+    who did the deed ("two people started shooting"), those someone has ("had five
+    children") and those who were there ("there were two adults and six children in the
+    home"). A part never contradicts a total: "five people were shot" and "one was
     killed and four others were hurt" agree. An echo contradicts nothing: its article's
     own count stands for it, and the group it names is the article's (those charged,
-    those involved, the dead without an unborn child). The doers and the held are others
-    than the victims a count beside them tells of."""
+    those involved, the dead without an unborn child). The doers, the held and the
+    present are others than the victims a count beside them tells of."""
     roles: dict[int, Role] = {}
     for figure in figures:
         text = story.articles[figure.article].text
@@ -359,20 +362,22 @@ def _roles(story: Annotated, figures: Sequence[Figure]) -> dict[int, Role]:
             roles[id(figure)] = "doer"
         elif _HELD_BEFORE.search(before):
             roles[id(figure)] = "held"
+        elif _PRESENT_BEFORE.search(before) and figure.verb not in OUTCOME:
+            roles[id(figure)] = "present"  # not "there were five people dead"
     return roles
 
 
 def _told_alike(a: Role | None, b: Role | None) -> bool:
     """Whether two counts may count the same ones by their roles (``_roles``): doers with
-    doers, the held with the held, the rest with the rest (parts are told apart by group,
-    in ``_contradict``), echoes with nothing."""
+    doers, the held with the held, the present with the present, the rest with the rest
+    (parts are told apart by group, in ``_contradict``), echoes with nothing."""
     if "echo" in (a, b):
         return False
     return _whose(a) == _whose(b)
 
 
 def _whose(role: Role | None) -> Role | None:
-    return role if role in ("doer", "held") else None
+    return role if role in ("doer", "held", "present") else None
 
 
 def _in_condition(after: str) -> bool:
