@@ -374,3 +374,13 @@ def test_two_small_counts_of_one_outcome_agree_in_unlike_sentences() -> None:
         "Police are searching for the gunman who opened fire on the crowd, killing one person.",
     )
     assert any({"One"} <= c or {"one"} <= c for c in claims(result, "agreed"))
+
+
+def test_the_shot_and_the_wounded_of_one_count_agree_in_unlike_sentences() -> None:
+    """ "four people were shot" and "four people were wounded" are the same victims: the
+    registry counts the shot who lived as injured, and reports say either."""
+    result = brief_of(
+        "Four people were shot when gunfire erupted outside the bar early on Sunday.",
+        "Police are searching for the gunman after four people were wounded in the attack.",
+    )
+    assert claims(result, "agreed") == [{"Four"}]  # one wording, both articles

@@ -123,10 +123,11 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
         )
     open_ended = _open(a) or _open(b)
     specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
-    specific = specific or (a.verb == b.verb and a.verb in OUTCOME)  # "two killed"
+    specific = specific or _one_harm(a, b)  # "two killed", "four shot" / "four wounded"
     # A physical measure says what it is of by its unit: "30km from the park" and "20 miles
     # from Nairobi" agree whatever verbs stand near them.
     related = a.verb == b.verb or not a.verb or not b.verb or _same_anchor(a, b)
+    related = related or _one_harm(a, b)
     related = related or _physical(a.unit)
     if specific and not open_ended and related:
         return True
@@ -393,6 +394,15 @@ def _one_measure(a: Figure, b: Figure) -> bool:
     Counts whose verbs name no outcome may be either."""
     kinds = OUTCOME.get(a.verb), OUTCOME.get(b.verb)
     return None in kinds or kinds[0] == kinds[1]
+
+
+def _one_harm(a: Figure, b: Figure) -> bool:
+    """Whether two small counts tell one harm: the same outcome ("two killed"), or the
+    shot and the wounded ("four people were shot", "four were wounded"), whom reports and
+    the registry count alike when none died. Only for agreeing: the shot may include the
+    dead, so "four shot" never contradicts "three wounded" (``_one_measure``)."""
+    kinds = {OUTCOME.get(a.verb), OUTCOME.get(b.verb)}
+    return (a.verb == b.verb and a.verb in OUTCOME) or kinds == {"shot", "injured"}
 
 
 def _apart(a: Figure, b: Figure) -> bool:
