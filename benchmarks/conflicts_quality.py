@@ -116,6 +116,8 @@ def describe(brief: Brief, fact: Fact) -> dict:
 
 
 def gva(limit: int, dump: Path | None) -> dict[str, float]:
+    if limit <= 0:  # "--incidents 0": planted conflicts only
+        return {}
     chosen = incidents(limit)
     flags: list[tuple[str, Fact]] = []
     per_incident = []

@@ -384,3 +384,18 @@ def test_the_shot_and_the_wounded_of_one_count_agree_in_unlike_sentences() -> No
         "Police are searching for the gunman after four people were wounded in the attack.",
     )
     assert claims(result, "agreed") == [{"Four"}]  # one wording, both articles
+
+
+def test_one_victim_told_of_anyone_and_of_someone_agrees() -> None:
+    """ "one person was killed" and "a man was killed" are one death; "a man" and "a woman"
+    killed are two."""
+    result = brief_of(
+        "One person was killed when gunfire erupted outside the bar early on Sunday.",
+        "Police said a man was killed in the shooting at the bar and the gunman fled.",
+    )
+    assert claims(result, "agreed") == [{"One", "a man"}]
+    two = brief_of(
+        "Police said a woman was killed in the shooting at the bar and the gunman fled.",
+        "Police said a man was killed in the shooting at the bar and the gunman fled.",
+    )
+    assert not claims(two, "agreed")
