@@ -216,3 +216,14 @@ def test_to_wound_is_to_injure_not_to_wind() -> None:
     )
     (fact,) = [f for f in result.facts if "five" in {c.text for c in f.claims}]
     assert fact.status == "agreed"
+
+
+def test_an_age_after_a_name_ending_a_caption_is_an_age() -> None:
+    """ "Mark Delgado, 34" closing a photo caption: spaCy reads the 34 as a number there (a
+    date when a comma follows), and it is his age, not a count of anything."""
+    result = brief_of(
+        "Image 1 of 4 Caption Close Mark Delgado, 34 Mark Delgado, 34 Photo: Courtesy of the "
+        "sheriff's office Image 2 of 4 A boy was shot at the store on Monday.",
+        "Police said Mark Delgado, 34, was indicted in the fatal shooting of the boy.",
+    )
+    assert {"34"} in claims(result, "agreed")

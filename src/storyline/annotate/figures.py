@@ -140,7 +140,7 @@ def figures(piece: Parsed) -> list[Figure]:
     found = []
     for ent in doc.ents:
         if ent.label_ in LABELS:
-            figure = _count(piece, ent)
+            figure = (_age(piece, ent) if _after_a_name(ent) else None) or _count(piece, ent)
         elif ent.label_ == "DATE":
             figure = _age(piece, ent) or _duration(piece, ent)
         else:
@@ -150,6 +150,19 @@ def figures(piece: Parsed) -> list[Figure]:
     if _fate_told(doc.text):
         found += _one_person(piece)
     return found
+
+
+def _after_a_name(ent: Span) -> bool:
+    """ "Frank Gomez, 28" ending a caption, where spaCy reads the age as a number (with a
+    comma after it, "Frank Gomez, 28, was charged", it reads a date): a plain number
+    under 120 right after a name and its comma, and no lower-case word after it ("Smith,
+    28 others" counts others)."""
+    doc = ent.doc
+    if ent.label_ != "CARDINAL" or ent.start < 2 or not _PLAIN_NUMBER.fullmatch(ent.text):
+        return False
+    named = doc[ent.start - 1].text == "," and doc[ent.start - 2].ent_type_ == "PERSON"
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return named and float(ent.text) < 120 and (after is None or not after.is_lower)
 
 
 def _fate_told(text: str) -> bool:

@@ -2,10 +2,12 @@
 
 This alignment is ours: no library compares claims across documents. Two figures are of
 the same thing when they count the same noun ("people"), or are sums of the same thing
-("costs"), or measure in the same physical unit; small counts (but those of one outcome,
-"one person killed", "killing one person"), different actions and open ranges also need
-alike sentences, and one value under two nouns ("52 cheerleaders", "52
-pompom pushers") needs very alike ones. Values are compared as ranges, so an approximation
+("costs"), or measure in the same physical unit; small counts (but those of one harm:
+"one person killed" and "killing one person", "four shot" and "four wounded"), different
+actions and open ranges also need alike sentences, and one value under two nouns ("52
+cheerleaders", "52 pompom pushers") needs very alike ones, unless it is one victim told
+of anyone and of someone ("one person was killed", "a man was killed"). Values are
+compared as ranges, so an approximation
 that fits an exact figure ("nearly 130" and "129", "more than 100" and "129") agrees with
 it, a rounded figure fits the precise one ("$8 billion", "$8.2 billion"), and units are on
 one scale (annotate/figures.py), so "10 km" and "6 miles" agree.
