@@ -227,3 +227,9 @@ def test_an_age_after_a_name_ending_a_caption_is_an_age() -> None:
         "Police said Mark Delgado, 34, was indicted in the fatal shooting of the boy.",
     )
     assert {"34"} in claims(result, "agreed")
+    wider = brief_of(  # a number no age is, in the same place, is read as before
+        "Image 1 of 4 Caption Close Mark Delgado, 1,250 Photo: Courtesy of the sheriff's "
+        "office Image 2 of 4 A boy was shot at the store on Monday.",
+        "Police said Mark Delgado, 34, was indicted in the fatal shooting of the boy.",
+    )
+    assert not claims(wider, "agreed")

@@ -158,11 +158,11 @@ def _after_a_name(ent: Span) -> bool:
     under 120 right after a name and its comma, and no lower-case word after it ("Smith,
     28 others" counts others)."""
     doc = ent.doc
-    if ent.label_ != "CARDINAL" or ent.start < 2 or not _PLAIN_NUMBER.fullmatch(ent.text):
-        return False
+    if ent.label_ != "CARDINAL" or ent.start < 2 or not ent.text.isdigit():
+        return False  # "1,250" or "2.5" is no age
     named = doc[ent.start - 1].text == "," and doc[ent.start - 2].ent_type_ == "PERSON"
     after = doc[ent.end] if ent.end < len(doc) else None
-    return named and float(ent.text) < 120 and (after is None or not after.is_lower)
+    return named and int(ent.text) < 120 and (after is None or not after.is_lower)
 
 
 def _fate_told(text: str) -> bool:

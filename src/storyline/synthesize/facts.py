@@ -7,10 +7,10 @@ the same thing when they count the same noun ("people"), or are sums of the same
 actions and open ranges also need alike sentences, and one value under two nouns ("52
 cheerleaders", "52 pompom pushers") needs very alike ones, unless it is one victim told
 of anyone and of someone ("one person was killed", "a man was killed"). Values are
-compared as ranges, so an approximation
-that fits an exact figure ("nearly 130" and "129", "more than 100" and "129") agrees with
-it, a rounded figure fits the precise one ("$8 billion", "$8.2 billion"), and units are on
-one scale (annotate/figures.py), so "10 km" and "6 miles" agree.
+compared as ranges, so an approximation that fits an exact figure ("nearly 130" and
+"129", "more than 100" and "129") agrees with it, a rounded figure fits the precise one
+("$8 billion", "$8.2 billion"), and units are on one scale (annotate/figures.py), so "10
+km" and "6 miles" agree.
 
 Two groups of figures conflict only when they come from different articles, share the
 noun (or, for sums and measures, an action or a name next to them: "Isinya, 20 miles" /
@@ -24,9 +24,9 @@ is compared only with parts, a small count echoed with "the" ("the three teens")
 nothing, and a count ten times another is of another scope (``SCOPE_FACTOR``). So are
 those who did it ("two people started shooting", "accosted by six men"), those someone
 has ("Tina had five children") and those who were there ("there were two adults in the
-home") compared only with their like, never with the victims; and
-counts of shots with nothing: each shooter, witness and scene has its own ("fired the
-first four shots", "heard 20 shots"), and none is the incident's.
+home") compared only with their like, never with the victims; and counts of shots with
+nothing: each shooter, witness and scene has its own ("fired the first four shots",
+"heard 20 shots"), and none is the incident's.
 
 "at least N" is read as the figure itself, not as a bound: news tolls are written that way
 and "at least 129" against "at least 132" is the disagreement a reader must see. "at least
@@ -61,6 +61,7 @@ FITS_ALL = -1  # Claim.group of a figure that agrees with every value of a confl
 ABOUT = 0.02  # "about 3,200" is rounded to the hundred, not loose: 3,500 is another figure
 ROUNDED = 0.1  # the most a plain round figure strays from the count: "10 weeks" is not 14
 _ANYONE = frozenset({"people", "victim"})  # a count of anyone ("killing one", "one person")
+_AGED = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b", re.IGNORECASE)  # someone
 SHOTS = frozenset({"shot", "round", "bullet", "gunshot"})  # never compared: module docstring
 
 
@@ -328,7 +329,6 @@ def _sole(figures: Sequence[Figure]) -> set[int]:
 
 _PART_AFTER = re.compile(r"\s+(?:other|others|more)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:other|another|remaining)\s+$", re.IGNORECASE)
-_AGED = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b", re.IGNORECASE)
 _ECHO_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _DOER_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)  # "accosted by six men"
 # "two people started shooting", "three men opened fire": the noun, then the deed (never
