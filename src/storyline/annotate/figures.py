@@ -158,11 +158,20 @@ def _after_a_name(ent: Span) -> bool:
     under 120 right after a name and its comma, and no lower-case word after it ("Smith,
     28 others" counts others)."""
     doc = ent.doc
-    if ent.label_ != "CARDINAL" or ent.start < 2 or not ent.text.isdigit():
+    if ent.label_ != "CARDINAL" or not ent.text.isdigit():
         return False  # "1,250" or "2.5" is no age
-    named = doc[ent.start - 1].text == "," and doc[ent.start - 2].ent_type_ == "PERSON"
     after = doc[ent.end] if ent.end < len(doc) else None
-    return named and int(ent.text) < 120 and (after is None or not after.is_lower)
+    return _after_name_comma(ent) and int(ent.text) < 120 and (after is None or not after.is_lower)
+
+
+def _after_name_comma(ent: Span) -> bool:
+    """ "Lizandra Cosme, 32": a person's name and a comma right before the number."""
+    doc = ent.doc
+    return (
+        ent.start >= 2
+        and doc[ent.start - 1].text == ","
+        and doc[ent.start - 2].ent_type_ == "PERSON"
+    )
 
 
 def _fate_told(text: str) -> bool:
@@ -373,10 +382,8 @@ def _age(piece: Parsed, ent: Span) -> Figure | None:
     doc = piece.doc
     match = _AGE.search(ent.text)
     start = ent.start_char + match.start(1) if match else None
-    if match is None and _PLAIN_NUMBER.fullmatch(ent.text) and ent.start >= 2:
-        comma, name = doc[ent.start - 1], doc[ent.start - 2]
-        if comma.text == "," and name.ent_type_ == "PERSON":
-            start = ent.start_char
+    if match is None and _PLAIN_NUMBER.fullmatch(ent.text) and _after_name_comma(ent):
+        start = ent.start_char
     if start is None:
         before = doc.text[: ent.start_char].lower().rstrip()
         if not (before.endswith(("aged", "age of")) and _PLAIN_NUMBER.match(ent.text)):

@@ -129,12 +129,12 @@ def _agree(a: Figure, b: Figure, like: Likeness) -> bool:
         )
     open_ended = _open(a) or _open(b)
     specific = a.value >= SMALL or a.unit not in ("", "percent")  # "9 m" is not "two"
-    specific = specific or _one_harm(a, b)  # "two killed", "four shot" / "four wounded"
+    harm = _one_harm(a, b)  # "two killed", "four shot" / "four wounded"
+    specific = specific or harm
     # A physical measure says what it is of by its unit: "30km from the park" and "20 miles
     # from Nairobi" agree whatever verbs stand near them.
     related = a.verb == b.verb or not a.verb or not b.verb or _same_anchor(a, b)
-    related = related or _one_harm(a, b)
-    related = related or _physical(a.unit)
+    related = related or harm or _physical(a.unit)
     if specific and not open_ended and related:
         return True
     return like(a.sentence, b.sentence) >= SAME_CONTEXT
