@@ -48,7 +48,8 @@ from storyline.synthesize.overlap import (
     numbers,
     reports,
 )
-from storyline.synthesize.summary import select, similarity_matrix
+from storyline.synthesize.selector import similarity_matrix
+from storyline.synthesize.summary import select
 from summary_quality import DATA, load
 
 GOLD = Path(__file__).with_name("gold") / "attribution.json"

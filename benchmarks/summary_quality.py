@@ -22,6 +22,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -33,10 +34,14 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from storyline.annotate import annotate
 from storyline.annotate.sentences import spans
+from storyline.clean import clean, usable
+from storyline.defaults import MAX_ARTICLES
 from storyline.ingest import text_article
-from storyline.model import Brief
+from storyline.model import Annotated, Article, Brief, Depth
 from storyline.run.brief import brief_articles
+from storyline.synthesize import DEFAULT, summarize
 
 DATA = (
     Path(__file__).resolve().parents[2]
@@ -45,6 +50,7 @@ DATA = (
 PLUS_VAL = DATA.parents[1] / "multinews-plus-val/val.jsonl.gz"
 TUNING = 1000  # plus-val's first lines: where the selector is tuned (tune_summary.py)
 HELD_BACK = 500
+CENTROID = replace(DEFAULT, scorer="centroid")
 _PASSAGE = re.compile(r"Passage \d+:\n")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -110,11 +116,26 @@ def storyline(passages: list[str], budget: int) -> list[str]:
     return [s.text for s in _brief(passages, budget).summary]
 
 
+def centroid_scorer(passages: list[str], budget: int) -> list[str]:
+    """storyline before its learned scorer: the same path (``brief_articles`` at depth
+    off reads no facts), sentences scored by centroid similarity and position."""
+    story = prepare(passages)
+    return [s.text for s in summarize(story, budget, weights=CENTROID)] if story.sentences else []
+
+
+def prepare(passages: list[str]) -> Annotated:
+    """What ``brief_articles(..., depth="off")`` annotates: the first MAX_ARTICLES
+    articles, cleaned, the usable ones."""
+    ready = [a for a in usable(clean(_articles(passages)[:MAX_ARTICLES])) if isinstance(a, Article)]
+    return annotate(ready, depth=Depth.OFF)
+
+
 def _brief(passages: list[str], budget: int) -> Brief:
-    articles = [
-        text_article(f"passage-{i}", p, outlet=f"passage {i}") for i, p in enumerate(passages)
-    ]
-    return brief_articles(articles, words=budget, depth="off")
+    return brief_articles(_articles(passages), words=budget, depth="off")
+
+
+def _articles(passages: list[str]) -> list[Article]:
+    return [text_article(f"passage-{i}", p, outlet=f"passage {i}") for i, p in enumerate(passages)]
 
 
 def balance(clusters: Sequence[tuple[list[str], str]], budget: int) -> dict[str, float]:
@@ -191,6 +212,7 @@ def sumy_method(cls: type) -> Callable[[list[str], int], list[str]]:
 
 METHODS: dict[str, Callable[[list[str], int], list[str]]] = {
     "storyline": storyline,
+    "storyline, centroid scorer": centroid_scorer,
     "lead (round-robin)": lead,
     "sumy LexRank": sumy_method(LexRankSummarizer),
     "sumy TextRank": sumy_method(TextRankSummarizer),
@@ -215,10 +237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.plus_val:
         clusters = load_plus_val(held_back()[: args.limit])
-        name = f"held-back {PLUS_VAL.parent.name}"
+        title = f"held-back {PLUS_VAL.parent.name}"
     else:
         clusters = load(args.data, args.limit)
-        name = args.data.name
+        title = args.data.name
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     t0 = time.perf_counter()
     storyline(["Warm-up text so that model and library loading is not timed per cluster."] * 2, 10)
@@ -240,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results[name]["s_per_cluster"] = seconds / len(clusters)
         print(f"  {name}: done", file=sys.stderr)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\n{len(clusters)} clusters of {name}, budget {args.words} words\n")
+    print(f"\n{len(clusters)} clusters of {title}, budget {args.words} words\n")
     print("| method | R-1 | R-2 | R-Lsum | s/cluster |")
     print("|---|---|---|---|---|")
     for name, r in results.items():

@@ -1,5 +1,6 @@
-"""Fit the summary selector's weights on multinews-plus-val (never on the clusters we
-report on, which are LongBench's). Prints ROUGE for each weight setting, best last.
+"""Fit the centroid scorer's weights (the learned scorer's fallback) on multinews-plus-val
+(never on the clusters we report on, which are LongBench's). Prints ROUGE for each weight
+setting, best last.
 
     python benchmarks/tune_summary.py [--limit 300]
 """
@@ -52,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     grid = itertools.product((1.0,), (0.0, 0.5, 1.0), (0.0, 0.25, 0.5, 1.0), (0.4, 0.5, 0.6))
     results = []
     for centroid, support, position, redundancy in grid:
-        w = Weights(centroid, support, position, redundancy)
+        w = Weights("centroid", centroid, support, position, redundancy)
         rows = [
             rouge_f1(scorer, ref, [s.text for s in summarize(story, args.words, weights=w)])
             for story, ref in clusters

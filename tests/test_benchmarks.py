@@ -133,6 +133,16 @@ def test_the_shipped_line_model_is_what_its_training_script_makes(tmp_path: Path
 
 
 @pytest.mark.slow
+def test_the_shipped_summary_scorer_is_what_its_training_script_makes(tmp_path: Path) -> None:
+    """benchmarks/train_selector.py rebuilds the summary's learned sentence scorer byte for
+    byte from multinews-plus-val (its scores are measured by summary_quality.py, where
+    the centroid scorer is one of the peers storyline must beat)."""
+    if not PLUS_VAL.exists():
+        pytest.skip("shared data not beside the clone")
+    _retrained("train_selector.py", "synthesize/selector_model.joblib", tmp_path, "--no-eval")
+
+
+@pytest.mark.slow
 def test_real_reports_in_other_languages_are_kept_and_read() -> None:
     """The gates of benchmarks/languages.py: the Polish items of a real feed day are
     stored, most as full articles; no mmds2025-dev article (English, Chinese, Malay) is

@@ -2,32 +2,45 @@
 together, each fact once, within a word budget.
 
 Why not LexRank/TextRank: they rank by centrality inside one sentence graph and ignore
-where a sentence sits in its article; news puts the core facts first. So a sentence scores
-by its similarity to the story's centroid, with every article weighted equally (what the
-sources say together, not what the longest article says), and by its position; a
-cross-source support term is available but measured no gain on plus-val, so it is off by
-default. Selection is greedy with a redundancy cut, so a fact told by three outlets
-appears once (and attribution credits all three).
+where a sentence sits in its article; news puts the core facts first. So a sentence is
+scored from where it sits, how central it is to what all the sources say, and how widely
+it is reported: by a model trained on human summaries (`selector.py`), or, as the
+measured fallback, by centroid similarity plus position. Selection is greedy with a
+redundancy cut, so a fact told by three outlets appears once (and attribution credits all
+three).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
 from storyline.lexicon import CAPTION, OPENING_QUOTES, word_count
 from storyline.model import Annotated, Sentence
 from storyline.synthesize.overlap import COMPARABLE, Wordings
+from storyline.synthesize.selector import (
+    centrality,
+    learned,
+    position,
+    similarity_matrix,
+    support,
+)
+
+Scorer = Literal["learned", "centroid"]
 
 
 @dataclass(frozen=True)
 class Weights:
-    """Defaults are the best of a grid on 250 multinews-plus-val clusters
-    (benchmarks/tune_summary.py); cross-source support did not add to the balanced
-    centroid there, so it is kept as a knob at 0."""
+    """The learned scorer is the default (`selector.py`); the centroid one is its measured
+    fallback, with weights the best of a grid on 250 multinews-plus-val clusters
+    (benchmarks/tune_summary.py). Cross-source support did not add to the balanced
+    centroid there, so it is kept as a knob at 0. Redundancy and the length limits apply
+    to both."""
 
+    scorer: Scorer = "learned"
     centroid: float = 1.0
     support: float = 0.0
     position: float = 1.0
@@ -39,47 +52,14 @@ class Weights:
 DEFAULT = Weights()
 
 
-def similarity_matrix(story: Annotated) -> np.ndarray:
-    vectors = story.vectors
-    product = vectors @ vectors.T
-    return np.asarray(product.todense() if hasattr(product, "todense") else product)
-
-
 def scores(story: Annotated, sim: np.ndarray, w: Weights) -> np.ndarray:
-    sentences = story.sentences
-    articles = np.array([s.article for s in sentences])
-    n_articles = len(story.articles)
-    centroid = _article_balanced_centroid(story, articles, n_articles)
-    central = np.asarray(story.vectors @ centroid).ravel()
-    support = _support(sim, articles, n_articles)
-    position = np.array([1.0 / np.sqrt(1 + s.index) for s in sentences])
-    return w.centroid * central + w.support * support + w.position * position
-
-
-def _article_balanced_centroid(story: Annotated, articles: np.ndarray, n: int) -> np.ndarray:
-    dims = story.vectors.shape[1]
-    centroid = np.zeros(dims)
-    for a in range(n):
-        rows = story.vectors[articles == a]
-        if rows.shape[0]:
-            centroid += np.asarray(rows.mean(axis=0)).ravel()
-    norm = np.linalg.norm(centroid)
-    return centroid / norm if norm else centroid
-
-
-def _support(sim: np.ndarray, articles: np.ndarray, n: int) -> np.ndarray:
-    """Mean over the other articles of the best match there: how widely a sentence's content
-    is reported."""
-    if n < 2:
-        return np.zeros(len(articles))
-    best = np.zeros((len(articles), n))
-    for a in range(n):
-        columns = articles == a
-        if columns.any():
-            best[:, a] = sim[:, columns].max(axis=1)
-    best[np.arange(len(articles)), articles] = 0.0
-    mean: np.ndarray = best.sum(axis=1) / (n - 1)
-    return mean
+    if w.scorer == "learned":
+        return learned(story, sim)
+    return (
+        w.centroid * centrality(story)
+        + w.support * support(story, sim)
+        + w.position * position(story)
+    )
 
 
 def select(
