@@ -63,7 +63,7 @@ RATIO = 0.145  # the oracle's budget as a share of the cluster's words (docstrin
 PARAMS = {
     "max_iter": 300,
     "learning_rate": 0.05,
-    "max_leaf_nodes": 31,
+    "max_leaf_nodes": 15,
     "min_samples_leaf": 40,
     "l2_regularization": 1.0,
     "early_stopping": False,
