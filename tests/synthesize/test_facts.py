@@ -342,6 +342,36 @@ def test_an_age_near_a_name_or_of_a_namesake_is_not_that_persons() -> None:
     assert not claims(near, "conflicting") and not claims(namesakes, "conflicting")
 
 
+def test_the_only_ages_two_articles_give_of_one_kind_of_person_conflict() -> None:
+    """Each article tells one unnamed boy's age and no other: they are his, told two
+    ways, though the sentences share few words."""
+    result = brief_of(
+        "Witnesses said a 16-year-old boy shot himself in the head inside a house on Wallace "
+        "Avenue on Tuesday.",
+        "The county coroner ruled the 15-year-old boy's death a homicide on Thursday.",
+    )
+    assert {"16", "15"} in claims(result, "conflicting")
+
+
+def test_ages_of_other_people_or_of_things_do_not_conflict() -> None:
+    """A child grazed and a man arrested are two people; a car's age is no one's; and an
+    article that gives two ages may speak of either person."""
+    kinds = brief_of(
+        "The shots missed and grazed two passersby, including a 4-year-old child.",
+        "A 21-year-old man who drew police gunfire on the Strip is taking a plea deal.",
+    )
+    things = brief_of(
+        "A 17-year-old was shot in the shoulder near the parade route on Saturday night.",
+        "Her sedan was only about four years old with 73,000 miles on it, the driver said.",
+    )
+    two = brief_of(
+        "A 16-year-old boy and a 40-year-old man were shot outside the store on Tuesday.",
+        "The 15-year-old boy died in hospital on Thursday, the coroner said.",
+    )
+    for result in (kinds, things, two):
+        assert not claims(result, "conflicting")
+
+
 def test_two_articles_only_counts_of_one_thing_conflict_whatever_their_verbs() -> None:
     """Each article counts bodies once: the two counts are of the same bodies, though the
     sentences share few words."""

@@ -18,7 +18,9 @@ noun (or, for sums and measures, an action or a name next to them: "Isinya, 20 m
 measures in one unit of two sentences that agree on another measure (a suspect's height,
 then weight), or when each is the only count of its noun in its article and the two are
 within a factor of two ("28 bodies recovered", "32 bodies retrieved"), or when they are
-two ages of one named person: a disagreement a reader is shown must be one. A count of a
+two ages of one named person, or the only ages two articles give, of the same kind of
+unnamed person ("a 16-year-old boy", "the 15-year-old boy"): a disagreement a reader is
+shown must be one. A count of a
 part ("four others", "two in critical condition", or a count agreeing with one of them)
 is compared only with parts, a small count echoed with "the" ("the three teens") with
 nothing, and a count ten times another is of another scope (``SCOPE_FACTOR``). So are
@@ -62,6 +64,8 @@ ABOUT = 0.02  # "about 3,200" is rounded to the hundred, not loose: 3,500 is ano
 ROUNDED = 0.1  # the most a plain round figure strays from the count: "10 weeks" is not 14
 _ANYONE = frozenset({"people", "victim"})  # a count of anyone ("killing one", "one person")
 _AGED = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b", re.IGNORECASE)  # someone
+# A person's age from its number on: "16-year-old boy", "11 year old boy", "2-month-old"
+_PERSON_AGE = re.compile(r"[\w.]*?([-\s])(?:year|month)s?([-\s])old\b(?:\s+([a-z]+))?", re.I)
 SHOTS = frozenset({"shot", "round", "bullet", "gunshot"})  # never compared: module docstring
 
 
@@ -104,6 +108,7 @@ def align(story: Annotated) -> tuple[Fact, ...]:
             by_value[value_key].append(g)
     conflicts = _conflicting(groups, like, _people(story), _roles(story, figures), _sole(figures))
     conflicts += _ages_of_one_person(groups, _namesakes(story))
+    conflicts += _ages_of_one_unnamed(groups, story)
     facts = []
     for members in _merge(groups, conflicts):
         facts.append(_fact(story, [groups[g] for g in members], conflicting=len(members) > 1))
@@ -187,6 +192,50 @@ def _ages_of_one_person(groups: list[list[Figure]], namesakes: set[str]) -> list
             ):
                 pairs.append((i, j))
     return pairs
+
+
+def _ages_of_one_unnamed(groups: list[list[Figure]], story: Annotated) -> list[tuple[int, int]]:
+    """Two articles that each give one age, of no one named, and no other age, tell the
+    age of the one person they are about: "a 16-year-old boy shot himself" and "the
+    15-year-old boy's death" conflict. The two must be the same kind of person where
+    both say ("boy" and "boy"; "a 4-year-old child" is not "a 21-year-old man"), and an
+    age must be written as a person's ("16-year-old", "an 11 year old boy"): a car
+    "about four years old" is no one's."""
+    unnamed: dict[int, set[float]] = defaultdict(set)
+    named: set[int] = set()
+    for group in groups:
+        for f in group:
+            if f.noun == "age":
+                unnamed[f.article].add(f.value)
+            elif f.noun.split(" ")[0] == "age":
+                named.add(f.article)
+    alone = {a for a, values in unnamed.items() if len(values) == 1 and a not in named}
+    ages = [g for g, group in enumerate(groups) if all(f.article in alone for f in group)]
+    who = {g: {_aged_whom(story, f) for f in groups[g]} for g in ages if groups[g][0].noun == "age"}
+    return [
+        (i, j)
+        for i, j in combinations(who, 2)
+        if groups[i][0].value != groups[j][0].value and _one_kind(who[i], who[j])
+    ]
+
+
+def _aged_whom(story: Annotated, figure: Figure) -> str | None:
+    """The kind of person an age is told of ("boy"), "" for a person of no kind named ("a
+    17-year-old was shot"), or None when it is not written as a person's age."""
+    found = _PERSON_AGE.match(story.articles[figure.article].text, figure.start)
+    if not found:
+        return None
+    word = (found.group(3) or "").lower()
+    if word in ONE_PERSON:
+        return word
+    return "" if found.group(1) == found.group(2) == "-" else None
+
+
+def _one_kind(a: set[str | None], b: set[str | None]) -> bool:
+    if None in a or None in b:
+        return False
+    kinds = a - {""}, b - {""}
+    return all(len(k) <= 1 for k in kinds) and (not all(kinds) or kinds[0] == kinds[1])
 
 
 def _one_name(a: str, b: str) -> bool:
