@@ -65,7 +65,9 @@ ROUNDED = 0.1  # the most a plain round figure strays from the count: "10 weeks"
 _ANYONE = frozenset({"people", "victim"})  # a count of anyone ("killing one", "one person")
 _AGED = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b", re.IGNORECASE)  # someone
 # A person's age from its number on: "16-year-old boy", "11 year old boy", "2-month-old"
-_PERSON_AGE = re.compile(r"[\w.]*?([-\s])(?:year|month)s?([-\s])old\b(?:\s+([a-z]+))?", re.I)
+_PERSON_AGE = re.compile(
+    r"[\w.]*?([-\s])(?:year|month)s?([-\s])old\b(?:\s+([a-z]+))?", re.IGNORECASE
+)
 SHOTS = frozenset({"shot", "round", "bullet", "gunshot"})  # never compared: module docstring
 
 
@@ -210,8 +212,11 @@ def _ages_of_one_unnamed(groups: list[list[Figure]], story: Annotated) -> list[t
             elif f.noun.split(" ")[0] == "age":
                 named.add(f.article)
     alone = {a for a, values in unnamed.items() if len(values) == 1 and a not in named}
-    ages = [g for g, group in enumerate(groups) if all(f.article in alone for f in group)]
-    who = {g: {_aged_whom(story, f) for f in groups[g]} for g in ages if groups[g][0].noun == "age"}
+    who = {
+        g: {_aged_whom(story, f) for f in group}
+        for g, group in enumerate(groups)
+        if group[0].noun == "age" and all(f.article in alone for f in group)
+    }
     return [
         (i, j)
         for i, j in combinations(who, 2)
@@ -232,6 +237,8 @@ def _aged_whom(story: Annotated, figure: Figure) -> str | None:
 
 
 def _one_kind(a: set[str | None], b: set[str | None]) -> bool:
+    """Both ages written as a person's, each of one kind at most, the same where both
+    tell it."""
     if None in a or None in b:
         return False
     kinds = a - {""}, b - {""}

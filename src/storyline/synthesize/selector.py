@@ -44,8 +44,7 @@ FEATURES = (
     "centroid_rank",
 )
 
-# A capitalised word that does not open a sentence: names, which the model reads as a
-# cue of content (plus-val's re-cased text keeps most of them).
+# A capitalised word that does not open a sentence: mostly names, a cue of content.
 _INNER_CAPITAL = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]*")
 
 
@@ -110,7 +109,7 @@ def features(story: Annotated, sim: np.ndarray) -> np.ndarray:
     article_words = np.bincount(articles, weights=words, minlength=len(story.articles))
     central, first = centrality(story), position(story)
     best = best_elsewhere(story, sim)
-    score = central + first
+    score = central + first  # the centroid scorer's default weights, as the model was fitted
     columns = {
         "rel_index": np.array([s.index for s in sentences]) / sizes[articles],
         "inv_sqrt_index": first,
