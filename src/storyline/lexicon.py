@@ -252,8 +252,10 @@ ONE_PERSON_CUE = re.compile(
 
 # The label of a caption or a media slot ("Photo: the site from the air", "Video: ..."):
 # what follows describes a picture, not the story, and is never a summary sentence.
+# A wire photo's caption opens with "FILE -" ("FILE - In this 2015 file photo, …").
 CAPTION = re.compile(
-    r"(?:file\s+)?(?:photo|image|picture|video|caption|graphic|gallery)s?\s*:", re.I
+    r"(?:file\s+)?(?:photo|image|picture|video|caption|graphic|gallery)s?\s*:|file\s*[-–—]+\s",
+    re.I,
 )
 
 

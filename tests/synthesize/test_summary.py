@@ -80,3 +80,15 @@ def test_a_caption_is_never_a_summary_sentence() -> None:
     text = result.articles[0].text + "".join(a.text for a in result.articles[1:])
     assert "Photo: The former shipyard site" in text
     assert not [s.text for s in result.summary if s.text.startswith("Photo:")]
+
+
+def test_a_wire_photo_caption_is_never_a_summary_sentence() -> None:
+    caption = "FILE - In this March 2 file photo, dock workers stand beside the idle cranes."
+    text = (
+        f"{caption}\n\nDock workers in Lorvik walked off the job on Monday, leaving cargo "
+        "ships waiting in the bay. The mayor ordered the harbour police to open talks with "
+        "the striking workers, officials said."
+    )
+    result = brief_articles([text_article("a.txt", text, outlet="Daily A")], words=60, depth="off")
+    assert result.summary
+    assert caption not in [s.text for s in result.summary]
