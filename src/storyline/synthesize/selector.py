@@ -86,10 +86,14 @@ def best_elsewhere(story: Annotated, sim: np.ndarray) -> np.ndarray:
 def support(story: Annotated, sim: np.ndarray) -> np.ndarray:
     """Mean over the other articles of the best match there: how widely a sentence's
     content is reported."""
-    n = len(story.articles)
+    return _mean_elsewhere(best_elsewhere(story, sim))
+
+
+def _mean_elsewhere(best: np.ndarray) -> np.ndarray:
+    n = best.shape[1]  # articles
     if n < 2:
-        return np.zeros(len(story.sentences))
-    mean: np.ndarray = best_elsewhere(story, sim).sum(axis=1) / (n - 1)
+        return np.zeros(best.shape[0])
+    mean: np.ndarray = best.sum(axis=1) / (n - 1)
     return mean
 
 
@@ -117,7 +121,7 @@ def features(story: Annotated, sim: np.ndarray) -> np.ndarray:
         "central": central,
         "central_rel": central / max(central.max(), 1e-9),
         "central_rank": _rank(central),
-        "support_mean": support(story, sim),
+        "support_mean": _mean_elsewhere(best),
         "support_max": best.max(axis=1),
         "support_count": (best >= SUPPORTED).sum(axis=1).astype(float),
         "sim_first": sim[np.arange(len(sentences)), _article_openings(articles)],
