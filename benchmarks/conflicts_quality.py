@@ -36,7 +36,7 @@ from pathlib import Path
 from storyline import brief_articles
 from storyline.errors import StorylineError
 from storyline.ingest import text_article
-from storyline.model import Article, Brief, Fact, FactKind, Status
+from storyline.model import Article, Brief, Fact, FactKind, Source, Status
 from storyline.run.brief import brief_clean
 from storyline.synthesize.disputes import conflicts as disputed
 from storyline.synthesize.overlap import numbers
@@ -190,27 +190,26 @@ def _precision(flags: Sequence[tuple[str, Fact]]) -> tuple[int, int]:
 
 def plant(brief: Brief, rng: random.Random) -> tuple | None:
     """Change an agreed figure in one article, at every mention of it there (an outlet
-    that disagrees says its own figure throughout): (articles, article index, the first
+    that disagrees says its own figure throughout, also where the brief read the mention
+    as a figure of its own: "Ana Ruiz, 17," twice): (articles, article index, the first
     changed span's start, old text, new text), or None when the cluster has no agreed
     figure written in digits."""
     spots = []
     for fact in figures(brief):
-        sources = [(c, s) for c in fact.claims for s in c.sources]
-        if fact.status is not Status.AGREED or len({s.article for _, s in sources}) < 2:
+        if fact.status is not Status.AGREED or len({s.article for s in _sources(fact)}) < 2:
             continue
-        for article in sorted({s.article for _, s in sources}):
-            mentions = []
-            for _, s in sources:
-                text = brief.articles[article].text[s.start : s.end]
-                digits = re.search(r"\d[\d,]*", text)
-                if s.article == article and digits:
-                    mentions.append((s.start + digits.start(), digits.group()))
+        for article in sorted({s.article for s in _sources(fact)}):
+            mentions = _digits(brief, [s for s in _sources(fact) if s.article == article])
             if mentions and len({old for _, old in mentions}) == 1:
-                spots.append((article, sorted(mentions)))
+                spots.append((article, fact.about, mentions))
     if not spots:
         return None
-    article, mentions = rng.choice(spots)
+    article, about, mentions = rng.choice(spots)
     old = mentions[0][1]
+    again = [
+        s for f in figures(brief) if f.about == about for s in _sources(f) if s.article == article
+    ]
+    mentions = sorted(set(mentions) | {m for m in _digits(brief, again) if m[1] == old})
     value = int(old.replace(",", ""))
     new = str(value + rng.choice([2, 3, 5, 7]) * max(1, value // 10))
     text = brief.articles[article].text
@@ -219,6 +218,20 @@ def plant(brief: Brief, rng: random.Random) -> tuple | None:
     changed = list(brief.articles)
     changed[article] = _with_text(changed[article], text)
     return changed, article, mentions[0][0], old, new
+
+
+def _sources(fact: Fact) -> list[Source]:
+    return [s for c in fact.claims for s in c.sources]
+
+
+def _digits(brief: Brief, sources: Iterable[Source]) -> list[tuple[int, str]]:
+    """(start, digits) of the number written in digits in each source's span."""
+    found = []
+    for s in sources:
+        digits = re.search(r"\d[\d,]*", brief.articles[s.article].text[s.start : s.end])
+        if digits:
+            found.append((s.start + digits.start(), digits.group()))
+    return found
 
 
 def _with_text(article: Article, text: str) -> Article:

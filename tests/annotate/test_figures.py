@@ -127,6 +127,15 @@ def test_a_number_in_a_name_or_glued_to_a_word_is_no_count() -> None:
     assert len(found) == 3
 
 
+def test_an_emergency_number_or_a_number_of_dimensions_is_no_count() -> None:
+    found = counted(
+        "The neighbour called 911 at once, and the 911 dispatcher sent two cruisers.",
+        "The museum bought a 3D printer and a 3-D scanner, and shows 12 films in 2D.",
+        "Some 911 people signed the letter.",
+    )
+    assert [text for text, _, _ in found] == ["two", "12", "Some 911"]
+
+
 def test_a_death_told_by_an_adverb_or_an_adjective_is_a_killing() -> None:
     """ "three fatally", "fatally shot", "are dead": counts of the dead, never compared with
     counts of the shot."""

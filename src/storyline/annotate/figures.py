@@ -60,6 +60,8 @@ _APPROX = (
 _CURRENCY = "$£€¥"
 _ANCHORS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 _NOT_COUNTS = frozenset({"block"})  # "the 3100 block of West Fullerton" is an address
+_EMERGENCY = frozenset({"911", "999"})  # "called 911", "a 911 dispatcher": a phone number
+_DIMENSIONS = re.compile(r"\d+-?D\b", re.IGNORECASE)  # "3D printers", "a 3-D film", "2D:4D"
 _AGE = re.compile(r"(\d+|[a-z]+)[- ]years?[- ]old", re.IGNORECASE)
 # A stretch followed by these places an event in time rather than saying how long
 # something lasted: "Speaking four days after the attacks", "two weeks before the vote".
@@ -338,13 +340,18 @@ def _count(piece: Parsed, ent: Span) -> Figure | None:
 
 
 def _not_a_count(ent: Span, number: str, unit: str) -> bool:
-    """A year ("1998"), an address ("the 3100 block"), a name ("in Three Rivers") or a
-    word's modifier ("a one-man grand jury", "a two-story home") read as a number."""
+    """A year ("1998"), an address ("the 3100 block"), a name ("in Three Rivers"), a
+    word's modifier ("a one-man grand jury", "a two-story home"), an emergency number or
+    a number of dimensions read as a number."""
     doc = ent.doc
     year = bool(not unit and _YEAR.fullmatch(number) and "," not in number)
+    if _DIMENSIONS.match(doc.text, ent.end_char - len(number)):
+        return True
     if ent.end >= len(doc):
-        return year
+        return year or number in _EMERGENCY
     after = doc[ent.end]
+    if not unit and number in _EMERGENCY and after.tag_ not in ("NNS", "NNPS"):
+        return True
     glued = not doc[ent.end - 1].whitespace_ and after.text == "-" and ent.end + 1 < len(doc)
     named = number[:1].isupper() and ent.start > 0 and not doc[ent.start].is_sent_start
     return (
