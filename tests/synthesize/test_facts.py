@@ -372,6 +372,39 @@ def test_ages_of_other_people_or_of_things_do_not_conflict() -> None:
         assert not claims(result, "conflicting")
 
 
+def test_a_named_age_and_an_age_that_recalls_the_named_person_conflict() -> None:
+    """Each article gives one age: one beside the name, one recalling the person it
+    named before ("the 35-year-old"). They are hers, told two ways."""
+    result = brief_of(
+        "Police named the driver as Karen Walsh, 44, of Dover on Monday.",
+        "Karen Walsh was driving home from work when the truck hit her car. The 35-year-old "
+        "was taken to hospital.",
+    )
+    assert {"44", "35"} in claims(result, "conflicting")
+
+
+def test_an_age_that_recalls_someone_else_or_sits_beside_another_does_not() -> None:
+    """The recalling article must name the person, and recall someone ("a 35-year-old"
+    brings in someone new); and an article giving two ages may recall either of two
+    people."""
+    new = brief_of(
+        "Police named the driver as Karen Walsh, 44, of Dover on Monday.",
+        "Karen Walsh was driving home from work when the truck hit her car. A 35-year-old "
+        "was taken to hospital.",
+    )
+    unnamed = brief_of(
+        "Police named the driver as Karen Walsh, 44, of Dover on Monday.",
+        "A truck hit a car on Route 9 on Monday. The 35-year-old driver was taken to hospital.",
+    )
+    two = brief_of(
+        "Police named the driver as Karen Walsh, 44, of Dover on Monday.",
+        "Karen Walsh was driving home when a truck driven by a 61-year-old man hit her car. "
+        "The 35-year-old was taken to hospital.",
+    )
+    for result in (new, unnamed, two):
+        assert not claims(result, "conflicting")
+
+
 def test_two_articles_only_counts_of_one_thing_conflict_whatever_their_verbs() -> None:
     """Each article counts bodies once: the two counts are of the same bodies, though the
     sentences share few words."""

@@ -19,8 +19,9 @@ measures in one unit of two sentences that agree on another measure (a suspect's
 then weight), or when each is the only count of its noun in its article and the two are
 within a factor of two ("28 bodies recovered", "32 bodies retrieved"), or when they are
 two ages of one named person, or the only ages two articles give, of the same kind of
-unnamed person ("a 16-year-old boy", "the 15-year-old boy"): a disagreement a reader is
-shown must be one. A count of a
+unnamed person ("a 16-year-old boy", "the 15-year-old boy"), or one named person's and
+one that recalls that person ("Ms. Graswald, 44", "the 35-year-old"): a disagreement a
+reader is shown must be one. A count of a
 part ("four others", "two in critical condition", or a count agreeing with one of them)
 is compared only with parts, a small count echoed with "the" ("the three teens") with
 nothing, and a count ten times another is of another scope (``SCOPE_FACTOR``). So are
@@ -111,6 +112,7 @@ def align(story: Annotated) -> tuple[Fact, ...]:
     conflicts = _conflicting(groups, like, _people(story), _roles(story, figures), _sole(figures))
     conflicts += _ages_of_one_person(groups, _namesakes(story))
     conflicts += _ages_of_one_unnamed(groups, story)
+    conflicts += _ages_named_and_recalled(groups, story, _namesakes(story))
     facts = []
     for members in _merge(groups, conflicts):
         facts.append(_fact(story, [groups[g] for g in members], conflicting=len(members) > 1))
@@ -222,6 +224,55 @@ def _ages_of_one_unnamed(groups: list[list[Figure]], story: Annotated) -> list[t
         for i, j in combinations(who, 2)
         if groups[i][0].value != groups[j][0].value and _one_kind(who[i], who[j])
     ]
+
+
+_RECALLED = re.compile(r"\b(?:the|his|her|their|\w+'s)\s+$", re.IGNORECASE)
+
+
+def _ages_named_and_recalled(
+    groups: list[list[Figure]], story: Annotated, namesakes: set[str]
+) -> list[tuple[int, int]]:
+    """An article whose only age is a named person's ("Ms. Graswald, 44,") and another
+    whose only age recalls someone it has named ("the 35-year-old", "the chain's
+    30-year-old owner"), that person's name among them, tell one person's age: they
+    conflict when they differ. "Paula Holmes said a 64-year-old woman had been shot"
+    brings in someone new ("a"), so it is no one's named age."""
+    ages: dict[int, set[float]] = defaultdict(set)
+    names: dict[int, set[str]] = defaultdict(set)
+    for group in groups:
+        for f in group:
+            if f.noun.split(" ")[0] == "age":
+                ages[f.article].add(f.value)
+                names[f.article].add(f.noun)
+    alone = {a for a, values in ages.items() if len(values) == 1 and len(names[a]) == 1}
+    side: dict[int, str] = {}  # group: the name its age is told of, "" when recalled
+    for g, group in enumerate(groups):
+        nouns = {f.noun for f in group}
+        if len(nouns) != 1 or not all(f.article in alone for f in group):
+            continue
+        (noun,) = nouns
+        if noun.split(" ")[0] == "age" and noun != "age":
+            side[g] = noun.split(" ")[-1]
+        elif noun == "age" and any(_recalled(story, f) for f in group):
+            side[g] = ""
+    pairs = []
+    for i, j in combinations(side, 2):
+        name = side[i] or side[j]
+        if bool(side[i]) == bool(side[j]) or name in namesakes:
+            continue
+        recalled = groups[j] if side[i] else groups[i]
+        texts = [story.articles[f.article].text for f in recalled]
+        told = all(re.search(rf"\b{re.escape(name)}\b", t, re.IGNORECASE) for t in texts)
+        if told and groups[i][0].value != groups[j][0].value:
+            pairs.append((i, j))
+    return pairs
+
+
+def _recalled(story: Annotated, figure: Figure) -> bool:
+    """An age written as a person's after "the" or a possessive: someone told of before."""
+    text = story.articles[figure.article].text
+    before = text[max(0, figure.start - 30) : figure.start]
+    return _aged_whom(story, figure) is not None and bool(_RECALLED.search(before))
 
 
 def _aged_whom(story: Annotated, figure: Figure) -> str | None:
