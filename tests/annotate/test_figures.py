@@ -136,6 +136,18 @@ def test_an_emergency_number_or_a_number_of_dimensions_is_no_count() -> None:
     assert [text for text, _, _ in found] == ["two", "12", "Some 911"]
 
 
+def test_an_age_in_months_is_an_age_compared_in_years() -> None:
+    """ "an 18-month-old" is a year and a half old, and its text keeps its unit: an age of
+    "18" would read as eighteen years."""
+    (age,) = [f for f in annotated("Police found the 18-month-old safe.").figures]
+    assert (age.text, age.noun, age.value) == ("18-month-old", "age", 1.5)
+    result = brief_of(
+        "The 10-month-old boy died after swallowing a detergent pod, police said.",
+        "A 7-month-old boy died on Monday after he swallowed a laundry pod.",
+    )
+    assert {"10-month-old", "7-month-old"} in claims(result, "conflicting")
+
+
 def test_a_death_told_by_an_adverb_or_an_adjective_is_a_killing() -> None:
     """ "three fatally", "fatally shot", "are dead": counts of the dead, never compared with
     counts of the shot."""

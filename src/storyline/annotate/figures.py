@@ -62,7 +62,8 @@ _ANCHORS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 _NOT_COUNTS = frozenset({"block"})  # "the 3100 block of West Fullerton" is an address
 _EMERGENCY = frozenset({"911", "999"})  # "called 911", "a 911 dispatcher": a phone number
 _DIMENSIONS = re.compile(r"\d+-?D\b", re.IGNORECASE)  # "3D printers", "a 3-D film", "2D:4D"
-_AGE = re.compile(r"(\d+|[a-z]+)[- ]years?[- ]old", re.IGNORECASE)
+_AGE = re.compile(r"(\d+|[a-z]+)[- ](year|month|week)s?[- ]old", re.IGNORECASE)
+_PER_YEAR = {"year": 1.0, "month": 12.0, "week": 52.0}  # an age is compared in years
 # A stretch followed by these places an event in time rather than saying how long
 # something lasted: "Speaking four days after the attacks", "two weeks before the vote".
 _PLACED_BY = frozenset({"after", "before", "ago", "later", "earlier", "since", "into"})
@@ -384,8 +385,9 @@ def _widened(ent: Span, doc: Doc, number: str) -> tuple[int, int, str, str]:
 
 
 def _age(piece: Parsed, ent: Span) -> Figure | None:
-    """ "34-year-old", "aged 94", "at the age of 91", and "Lizandra Cosme, 32,": an age,
-    of the person named next to it when there is one."""
+    """ "34-year-old", "aged 94", "at the age of 91", "Lizandra Cosme, 32,", and "an
+    18-month-old", whose text keeps its unit: an age, of the person named next to it
+    when there is one."""
     doc = piece.doc
     match = _AGE.search(ent.text)
     start = ent.start_char + match.start(1) if match else None
@@ -396,16 +398,13 @@ def _age(piece: Parsed, ent: Span) -> Figure | None:
         if not (before.endswith(("aged", "age of")) and _PLAIN_NUMBER.match(ent.text)):
             return None
         start = ent.start_char
-    number = _PLAIN_NUMBER.match(doc.text, start)
-    if number is None:
-        number = _WORD.match(doc.text, start)
-        value = _value(number.group(), "CARDINAL") if number else None
-        if number is None or value is None:
-            return None
-        years = value[0]
-    else:
-        years = float(number.group().replace(",", ""))
-    end = start + len(number.group())
+    told = _age_told(doc.text, start)
+    if told is None:
+        return None
+    (years, end), scale = told, 1.0
+    if match and match[2].lower() != "year":  # told to the month: "18" is 17.5 to 18.5 months
+        scale = 1 / _PER_YEAR[match[2].lower()]
+        years, end = years * scale, ent.start_char + match.end()
     person, beside = _person_near(ent, doc, before_name=match is not None)
     noun = f"age {person}" if person else "age"
     return figure_at(
@@ -419,7 +418,20 @@ def _age(piece: Parsed, ent: Span) -> Figure | None:
         verb="",
         about=noun,
         anchor=beside,
+        scale=scale,
     )
+
+
+def _age_told(text: str, start: int) -> tuple[float, int] | None:
+    """The number in digits or words at ``start``, and where it ends."""
+    number = _PLAIN_NUMBER.match(text, start)
+    if number is not None:
+        return float(number.group().replace(",", "")), number.end()
+    word = _WORD.match(text, start)
+    value = _value(word.group(), "CARDINAL") if word else None
+    if word is None or value is None:
+        return None
+    return value[0], word.end()
 
 
 def _duration(piece: Parsed, ent: Span) -> Figure | None:
