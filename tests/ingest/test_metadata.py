@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import read
-from storyline.ingest.outlet import infer_outlet
+from storyline.ingest.outlet import _name_pattern, from_text, infer_outlet, known_outlets
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,16 @@ from storyline.ingest.outlet import infer_outlet
 )
 def test_outlet_inference(text: str, url: str | None, declared: str | None, expected: str) -> None:
     assert infer_outlet("dir/story-01.txt", text, url=url, declared=declared) == expected
+
+
+def test_every_known_outlet_named_in_a_text_is_found_by_its_whole_name() -> None:
+    """The names are searched as one prefix tree: each is found, the longer of two that
+    share a start ("Kyodo News" over "Kyodo"), and never inside a word."""
+    for outlet in known_outlets():
+        for name in outlet.names if outlet.kind != "url-only" else ():
+            assert from_text(f"An editor of {name.title()} said so.") == outlet.name, name
+    assert _name_pattern().findall("Kyodo News said, and Kyodo said.") == ["Kyodo News", "Kyodo"]
+    assert from_text("The cnnx and xcnn pages.") is None
 
 
 def test_seed_metadata(seeds: Path) -> None:

@@ -41,10 +41,25 @@ def known_outlets() -> tuple[KnownOutlet, ...]:
 
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern[str]:
-    names = sorted(
-        {n for o in known_outlets() if o.kind != "url-only" for n in o.names}, key=len, reverse=True
-    )
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+    """The known outlets' names as one pattern that shares their prefixes ("abc news",
+    "agence france presse": "a(?:bc news|gence france presse)"). Every article of an
+    ingest is searched for them; as a plain alternation of 91 names the search was a
+    tenth of ingest's time."""
+    names = {n.lower() for o in known_outlets() if o.kind != "url-only" for n in o.names}
+    return re.compile(r"\b(" + _prefix_tree(names) + r")\b", re.IGNORECASE)
+
+
+def _prefix_tree(names: set[str]) -> str:
+    """A pattern matching exactly ``names``, longest first where one is another's prefix
+    (the optional rest is greedy)."""
+    rests: dict[str, set[str]] = {}
+    for name in names:
+        rests.setdefault(name[:1], set()).add(name[1:])
+    branches = [re.escape(first) + _prefix_tree(rests[first]) for first in sorted(rests) if first]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in rests else branches[0]
+    return body + "?" if "" in rests else body
 
 
 _CREDIT = re.compile(
