@@ -267,6 +267,8 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı":
 def plain(text: str) -> str:
     """Case-folded and without diacritics: "Świątek" and "Swiatek" alike, as outlets of
     other languages (and English ones, often) write a name."""
+    if text.isascii():  # most words: nothing to take off (ingest reads every name here)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -91,6 +91,9 @@ def _normalise(text: str) -> str:
 
 def _terms(text: str) -> list[str]:
     stop = common_words()
+    if CJK_RUN.search(text) is None:  # most text: no run to cut, and one search, not two a word
+        words = (token.casefold().strip(".") for token in _TOKEN.findall(text))
+        return [word for word in words if len(word) > 1 and word not in stop]
     out = []
     for token in _TOKEN.findall(text):
         for piece in CJK_RUN.split(token):
