@@ -139,3 +139,13 @@ def test_across_languages_fewer_names_in_common_are_enough() -> None:
             index.place("b", _told(*harbour[1], *names, lang="en"))
             report = _told(*words, "@gdansk", "@norway", "@baltic", *own, lang=lang)
             assert (index.place("c", report).story == first.story) is joins.get(lang, False)
+
+
+def test_terms_are_the_same_words_with_or_without_a_run_of_chinese() -> None:
+    """Text with no Chinese, Japanese or Korean is cut by a shorter path: the words it
+    gives are those the full path gives the same words beside a Chinese run."""
+    from storyline.group.features import _terms
+
+    english = "The U.S. envoy met Kyiv's mayor, and the talks... went on."
+    assert _terms(english) == ["u.s", "envoy", "met", "kyiv's", "mayor", "talks"]
+    assert _terms(english + " 安华") == [*_terms(english), "安华"]
