@@ -416,6 +416,34 @@ def test_two_articles_only_counts_of_one_thing_conflict_whatever_their_verbs() -
     assert {"28", "32"} in claims(result, "conflicting")
 
 
+def test_two_articles_only_measures_of_a_length_in_alike_sentences_conflict() -> None:
+    """Each article gives one length, of no counted thing, and the sentences speak of the
+    same: the same boat, told two ways."""
+    result = brief_of(
+        "The two had set out in a 31-foot aluminum boat, leaving Point Judith late on "
+        "Sunday for a fishing trip.",
+        "They departed from Point Judith on Sunday in a 32-foot fishing boat, the Coast "
+        "Guard said.",
+    )
+    assert {"31-foot", "32-foot"} in claims(result, "conflicting")
+
+
+def test_lengths_in_unlike_sentences_or_beside_other_lengths_do_not() -> None:
+    """A suspect's height and the distance a gunman fired from are two things; and an
+    article giving two lengths may speak of either."""
+    unlike = brief_of(
+        "The suspect is described as a thin man, about 6 feet tall, in a gray hoodie.",
+        "Prosecutors said the gunman fired at the fleeing crowd from 5 feet away.",
+    )
+    two = brief_of(
+        "The two had set out in a 31-foot aluminum boat, leaving Point Judith late on "
+        "Sunday, and towed a 12-foot dinghy.",
+        "They departed from Point Judith on Sunday in a 32-foot fishing boat, the Coast "
+        "Guard said.",
+    )
+    assert not claims(unlike, "conflicting") and not claims(two, "conflicting")
+
+
 def test_counts_of_two_scopes_or_beside_other_counts_are_not_one_thing() -> None:
     far = brief_of(
         "The chain expects its juices to be sold in about 8,000 stores across the country.",

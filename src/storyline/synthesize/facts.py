@@ -17,7 +17,8 @@ noun (or, for sums and measures, an action or a name next to them: "Isinya, 20 m
 "Isinya town, 12 miles away") and stand in alike sentences, or when they are the only
 measures in one unit of two sentences that agree on another measure (a suspect's height,
 then weight), or when each is the only count of its noun in its article and the two are
-within a factor of two ("28 bodies recovered", "32 bodies retrieved"), or when they are
+within a factor of two ("28 bodies recovered", "32 bodies retrieved"; a length or a
+weight of no counted thing in alike sentences: "a 31-foot boat"), or when they are
 two ages of one named person, or the only ages two articles give, of the same kind of
 unnamed person ("a 16-year-old boy", "the 15-year-old boy"), or one named person's and
 one that recalls that person ("Ms. Graswald, 44", "the 35-year-old"): a disagreement a
@@ -380,7 +381,7 @@ def _contradict(
     ]
     if not pairs:
         return False
-    if any(id(x) in sole and id(y) in sole and _near(x, y) for x, y in pairs):
+    if any(_both_sole(x, y, sole, like) for x, y in pairs):
         return True
     linked = any(_same_action(x, y) or _same_anchor(x, y) for x, y in pairs)
     if not gi[0].noun and not linked:
@@ -388,6 +389,14 @@ def _contradict(
         # without the same action ("fell 30 ft", "tumbled 150 m") or place
     needed = SAME_ACTION_CONTEXT if linked else SAME_CONTEXT
     return max(like(x.sentence, y.sentence) for x, y in pairs) >= needed
+
+
+def _both_sole(x: Figure, y: Figure, sole: set[int], like: Likeness) -> bool:
+    """Two articles' only counts of a noun, near each other (``_sole``); a measure of no
+    counted thing in alike sentences only."""
+    if id(x) not in sole or id(y) not in sole or not _near(x, y):
+        return False
+    return bool(x.noun) or like(x.sentence, y.sentence) >= SAME_ACTION_CONTEXT
 
 
 def _told_apart(gi: list[Figure], gj: list[Figure]) -> bool:
@@ -419,16 +428,20 @@ def _sole(figures: Sequence[Figure]) -> set[int]:
     least", never open-ended): two articles' only counts of "bodies" are counts of the
     same bodies whatever else their sentences say ("28 bodies recovered", "32 bodies
     retrieved"). News counts people many ways in one report (killed, wounded, arrested),
-    so their counts are seldom sole."""
+    so their counts are seldom sole. A length, a weight or an area of no counted thing
+    is sole when it is its article's only one in that unit, whatever its size ("a 31-foot
+    boat", "a 32-foot boat"); ``_contradict`` asks its sentences to be alike too, as a
+    suspect's height and the distance a gunman fired from are both in feet."""
     values: dict[tuple[int, str, str], set[float]] = defaultdict(set)
     for figure in figures:
         values[(figure.article, figure.noun, figure.unit)].add(figure.value)
     return {
         id(f)
         for f in figures
-        if f.noun
-        and f.noun.split(" ")[0] != "age"
-        and f.value >= SMALL
+        if (
+            (f.noun and f.noun.split(" ")[0] != "age" and f.value >= SMALL)
+            or (not f.noun and _physical(f.unit))
+        )
         and f.approx in (Approx.EXACT, Approx.ABOUT, Approx.AT_LEAST)
         and len(values[(f.article, f.noun, f.unit)]) == 1
     }
