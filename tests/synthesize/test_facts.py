@@ -444,6 +444,24 @@ def test_lengths_in_unlike_sentences_or_beside_other_lengths_do_not() -> None:
     assert not claims(unlike, "conflicting") and not claims(two, "conflicting")
 
 
+def test_two_articles_only_percentages_in_alike_sentences_conflict() -> None:
+    """Each article gives one share, of no counted thing, in sentences that speak of the
+    same rise; a share in an unlike sentence, or beside another share, is another."""
+    result = brief_of(
+        "The average student debt of a graduate rose 4% over the year before, the "
+        "institute's annual report said.",
+        "Graduates left with an average student debt 6 percent higher than the year before, "
+        "according to the report.",
+    )
+    unlike = brief_of(
+        "The average student debt of a graduate rose 4% over the year before, the "
+        "institute's annual report said.",
+        "The mayor's approval stood at 6 percent in the poll.",
+    )
+    assert {"4%", "6 percent"} in claims(result, "conflicting")
+    assert not claims(unlike, "conflicting")
+
+
 def test_counts_of_two_scopes_or_beside_other_counts_are_not_one_thing() -> None:
     far = brief_of(
         "The chain expects its juices to be sold in about 8,000 stores across the country.",

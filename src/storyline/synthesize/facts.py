@@ -17,8 +17,8 @@ noun (or, for sums and measures, an action or a name next to them: "Isinya, 20 m
 "Isinya town, 12 miles away") and stand in alike sentences, or when they are the only
 measures in one unit of two sentences that agree on another measure (a suspect's height,
 then weight), or when each is the only count of its noun in its article and the two are
-within a factor of two ("28 bodies recovered", "32 bodies retrieved"; a length or a
-weight of no counted thing in alike sentences: "a 31-foot boat"), or when they are
+within a factor of two ("28 bodies recovered", "32 bodies retrieved"; a length, a
+weight or a share of no counted thing in alike sentences: "a 31-foot boat"), or when they are
 two ages of one named person, or the only ages two articles give, of the same kind of
 unnamed person ("a 16-year-old boy", "the 15-year-old boy"), or one named person's and
 one that recalls that person ("Ms. Graswald, 44", "the 35-year-old"): a disagreement a
@@ -428,10 +428,11 @@ def _sole(figures: Sequence[Figure]) -> set[int]:
     least", never open-ended): two articles' only counts of "bodies" are counts of the
     same bodies whatever else their sentences say ("28 bodies recovered", "32 bodies
     retrieved"). News counts people many ways in one report (killed, wounded, arrested),
-    so their counts are seldom sole. A length, a weight or an area of no counted thing
-    is sole when it is its article's only one in that unit, whatever its size ("a 31-foot
-    boat", "a 32-foot boat"); ``_contradict`` asks its sentences to be alike too, as a
-    suspect's height and the distance a gunman fired from are both in feet."""
+    so their counts are seldom sole. A length, a weight, an area or a share of no counted
+    thing is sole when it is its article's only one in that unit, whatever its size ("a
+    31-foot boat", "a 32-foot boat"; debt "rose 4%", "6 percent higher"); ``_both_sole``
+    asks its sentences to be alike too, as a suspect's height and the distance a gunman
+    fired from are both in feet."""
     values: dict[tuple[int, str, str], set[float]] = defaultdict(set)
     for figure in figures:
         values[(figure.article, figure.noun, figure.unit)].add(figure.value)
@@ -440,7 +441,7 @@ def _sole(figures: Sequence[Figure]) -> set[int]:
         for f in figures
         if (
             (f.noun and f.noun.split(" ")[0] != "age" and f.value >= SMALL)
-            or (not f.noun and _physical(f.unit))
+            or (not f.noun and (_physical(f.unit) or f.unit == "percent"))
         )
         and f.approx in (Approx.EXACT, Approx.ABOUT, Approx.AT_LEAST)
         and len(values[(f.article, f.noun, f.unit)]) == 1
