@@ -148,6 +148,10 @@ def test_an_age_in_months_is_an_age_compared_in_years() -> None:
     assert {"10-month-old", "7-month-old"} in claims(result, "conflicting")
 
 
+def test_years_of_age_are_an_age_not_a_length_of_time() -> None:
+    assert counted("The boy, 12 years of age, was hurt in the crash.") == [("12", "age", "")]
+
+
 def test_a_death_told_by_an_adverb_or_an_adjective_is_a_killing() -> None:
     """ "three fatally", "fatally shot", "are dead": counts of the dead, never compared with
     counts of the shot."""

@@ -62,7 +62,7 @@ _ANCHORS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 _NOT_COUNTS = frozenset({"block"})  # "the 3100 block of West Fullerton" is an address
 _EMERGENCY = frozenset({"911", "999"})  # "called 911", "a 911 dispatcher": a phone number
 _DIMENSIONS = re.compile(r"\d+-?D\b", re.IGNORECASE)  # "3D printers", "a 3-D film", "2D:4D"
-_AGE = re.compile(r"(\d+|[a-z]+)[- ](year|month|week)s?[- ]old", re.IGNORECASE)
+_AGE = re.compile(r"(\d+|[a-z]+)[- ](year|month|week)s?(?:[- ]old| of age)", re.IGNORECASE)
 _PER_YEAR = {"year": 1.0, "month": 12.0, "week": 52.0}  # an age is compared in years
 # A stretch followed by these places an event in time rather than saying how long
 # something lasted: "Speaking four days after the attacks", "two weeks before the vote".
@@ -385,9 +385,9 @@ def _widened(ent: Span, doc: Doc, number: str) -> tuple[int, int, str, str]:
 
 
 def _age(piece: Parsed, ent: Span) -> Figure | None:
-    """ "34-year-old", "aged 94", "at the age of 91", "Lizandra Cosme, 32,", and "an
-    18-month-old", whose text keeps its unit: an age, of the person named next to it
-    when there is one."""
+    """ "34-year-old", "aged 94", "at the age of 91", "17 years of age", "Lizandra Cosme,
+    32,", and "an 18-month-old", whose text keeps its unit: an age, of the person named
+    next to it when there is one."""
     doc = piece.doc
     match = _AGE.search(ent.text)
     start = ent.start_char + match.start(1) if match else None
