@@ -111,9 +111,10 @@ def align(story: Annotated) -> tuple[Fact, ...]:
         if g not in by_value[value_key]:
             by_value[value_key].append(g)
     conflicts = _conflicting(groups, like, _people(story), _roles(story, figures), _sole(figures))
-    conflicts += _ages_of_one_person(groups, _namesakes(story))
+    namesakes = _namesakes(story)
+    conflicts += _ages_of_one_person(groups, namesakes)
     conflicts += _ages_of_one_unnamed(groups, story)
-    conflicts += _ages_named_and_recalled(groups, story, _namesakes(story))
+    conflicts += _ages_named_and_recalled(groups, story, namesakes)
     facts = []
     for members in _merge(groups, conflicts):
         facts.append(_fact(story, [groups[g] for g in members], conflicting=len(members) > 1))
@@ -227,7 +228,7 @@ def _ages_of_one_unnamed(groups: list[list[Figure]], story: Annotated) -> list[t
     ]
 
 
-_RECALLED = re.compile(r"\b(?:the|his|her|their|\w+'s)\s+$", re.IGNORECASE)
+_RECALLED = re.compile(r"\b(?:the|his|her|their|\w+['’]s)\s+$", re.IGNORECASE)
 
 
 def _ages_named_and_recalled(
