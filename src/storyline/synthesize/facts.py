@@ -164,7 +164,7 @@ def _conflicting(
         same_thing[(group[0].noun, group[0].unit)].append(i)
     pairs = []
     for (noun, _), members in same_thing.items():
-        if noun.split(" ")[0] == "age":
+        if _is_age(noun):
             continue  # an age is compared only as one person's (_ages_of_one_person)
         if noun.split(" ")[0] in SHOTS:
             continue  # see the module's docstring
@@ -183,7 +183,7 @@ def _ages_of_one_person(groups: list[list[Figure]], namesakes: set[str]) -> list
     named: dict[str, list[int]] = defaultdict(list)  # surname: groups holding a named age
     for g, group in enumerate(groups):
         for name in {f.noun.split(" ")[-1] for f in group if f.anchor}:
-            if group[0].noun.split(" ")[0] == "age" and name not in namesakes:
+            if _is_age(group[0].noun) and name not in namesakes:
                 named[name].append(g)
     pairs = []
     for members in named.values():
@@ -207,15 +207,7 @@ def _ages_of_one_unnamed(groups: list[list[Figure]], story: Annotated) -> list[t
     both say ("boy" and "boy"; "a 4-year-old child" is not "a 21-year-old man"), and an
     age must be written as a person's ("16-year-old", "an 11 year old boy"): a car
     "about four years old" is no one's."""
-    unnamed: dict[int, set[float]] = defaultdict(set)
-    named: set[int] = set()
-    for group in groups:
-        for f in group:
-            if f.noun == "age":
-                unnamed[f.article].add(f.value)
-            elif f.noun.split(" ")[0] == "age":
-                named.add(f.article)
-    alone = {a for a, values in unnamed.items() if len(values) == 1 and a not in named}
+    alone = {a for a, (_, nouns) in _ages(groups).items() if nouns == {"age"}}
     who = {
         g: {_aged_whom(story, f) for f in group}
         for g, group in enumerate(groups)
@@ -226,6 +218,24 @@ def _ages_of_one_unnamed(groups: list[list[Figure]], story: Annotated) -> list[t
         for i, j in combinations(who, 2)
         if groups[i][0].value != groups[j][0].value and _one_kind(who[i], who[j])
     ]
+
+
+def _ages(groups: list[list[Figure]]) -> dict[int, tuple[set[float], set[str]]]:
+    """The articles that give one age value, each with the nouns it is told under ("age"
+    when of no one named, "age brown"): an article giving two ages may speak of either
+    of two people, so only these are read as one person's."""
+    values: dict[int, set[float]] = defaultdict(set)
+    nouns: dict[int, set[str]] = defaultdict(set)
+    for group in groups:
+        for f in group:
+            if _is_age(f.noun):
+                values[f.article].add(f.value)
+                nouns[f.article].add(f.noun)
+    return {a: (v, nouns[a]) for a, v in values.items() if len(v) == 1}
+
+
+def _is_age(noun: str) -> bool:
+    return noun.split(" ")[0] == "age"
 
 
 _RECALLED = re.compile(r"\b(?:the|his|her|their|\w+['’]s)\s+$", re.IGNORECASE)
@@ -239,21 +249,14 @@ def _ages_named_and_recalled(
     30-year-old owner"), that person's name among them, tell one person's age: they
     conflict when they differ. "Paula Holmes said a 64-year-old woman had been shot"
     brings in someone new ("a"), so it is no one's named age."""
-    ages: dict[int, set[float]] = defaultdict(set)
-    names: dict[int, set[str]] = defaultdict(set)
-    for group in groups:
-        for f in group:
-            if f.noun.split(" ")[0] == "age":
-                ages[f.article].add(f.value)
-                names[f.article].add(f.noun)
-    alone = {a for a, values in ages.items() if len(values) == 1 and len(names[a]) == 1}
+    alone = {a for a, (_, nouns) in _ages(groups).items() if len(nouns) == 1}
     side: dict[int, str] = {}  # group: the name its age is told of, "" when recalled
     for g, group in enumerate(groups):
         nouns = {f.noun for f in group}
         if len(nouns) != 1 or not all(f.article in alone for f in group):
             continue
         (noun,) = nouns
-        if noun.split(" ")[0] == "age" and noun != "age":
+        if _is_age(noun) and noun != "age":
             side[g] = noun.split(" ")[-1]
         elif noun == "age" and any(_recalled(story, f) for f in group):
             side[g] = ""
@@ -441,7 +444,7 @@ def _sole(figures: Sequence[Figure]) -> set[int]:
         id(f)
         for f in figures
         if (
-            (f.noun and f.noun.split(" ")[0] != "age" and f.value >= SMALL)
+            (f.noun and not _is_age(f.noun) and f.value >= SMALL)
             or (not f.noun and (_physical(f.unit) or f.unit == "percent"))
         )
         and f.approx in (Approx.EXACT, Approx.ABOUT, Approx.AT_LEAST)
@@ -582,7 +585,7 @@ def _same_noun(a: Figure, b: Figure) -> bool:
     mohawk")."""
     if a.noun == b.noun:
         return True
-    return {a.noun.split(" ")[0], b.noun.split(" ")[0]} == {"age"} and "age" in (a.noun, b.noun)
+    return _is_age(a.noun) and _is_age(b.noun) and "age" in (a.noun, b.noun)
 
 
 def _same_action(a: Figure, b: Figure) -> bool:
@@ -632,7 +635,7 @@ def _range(figure: Figure, converted: bool = False) -> _Range:
     # figure written in another unit ("6 miles" and "10 km") it gets the slack of a
     # conversion as well.
     # An age is written exactly: a 50-year-old is not 45 rounded to the ten.
-    step = 1.0 if figure.noun.split(" ")[0] == "age" else _rounding(v / figure.scale)
+    step = 1.0 if _is_age(figure.noun) else _rounding(v / figure.scale)
     half = step / 2 * figure.scale
     if step > 1:  # trailing zeros: "100" is within a tenth of it, not anything from 50 to 150
         half = min(half, v * ROUNDED)
